@@ -1,0 +1,8 @@
+//! capsule-render: renders Capsule `GlobalTenantResource` and `TenantResource` objects offline,
+//! exactly as Capsule's replication controller would, as a KRM function, a kustomize plugin, a
+//! stream filter or a CLI.
+
+#![forbid(unsafe_code)]
+
+pub mod sprig;
+pub mod template;

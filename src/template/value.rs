@@ -1,0 +1,549 @@
+//! The dynamic value the template engine and the function library work on.
+//!
+//! It mirrors the Go values Capsule's templates see: `map[string]interface{}` decoded from
+//! Kubernetes objects (integers `int64`, other numbers `float64`), `[]interface{}`, the
+//! `[]map[string]interface{}` context lists, untyped template constants (Go `int`, `float64`,
+//! `string`, `bool`) and the few other Go types the function map returns (`[]string`, typed nil
+//! pointers, `time.Time`, structs …, carried by [`GoObject`]).
+//!
+//! The Go type matters: `fmt` prints `int` and `int64` alike, but `eq`, typed function parameters
+//! and sprigin's "first argument decides the result type" rules tell them apart.
+
+use std::any::Any;
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::rc::Rc;
+
+/// A Go `map[string]interface{}`. A `BTreeMap` keeps keys in byte order, which is the order Go's
+/// `fmt` prints them in and the order `range` visits them.
+pub type Map = BTreeMap<String, Value>;
+
+/// The Go element type of a slice value. `fmt` prints every one of them as `[a b]`; `%T`,
+/// typed parameters and a few functions tell them apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ListKind {
+    /// `[]interface{}`: lists from decoded objects, `list`, `tuple`, …
+    Any,
+    /// `[]string`: `splitList`, `keys`, `sortAlpha`, `toStrings`, …
+    String,
+    /// `[]map[string]interface{}`: Capsule's context lists.
+    Map,
+    /// `[]int`: `until`, `untilStep`.
+    Int,
+    /// `[]uint8` (`[]byte`).
+    Byte,
+}
+
+impl ListKind {
+    /// The Go type name, as `%T` prints it.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            ListKind::Any => "[]interface {}",
+            ListKind::String => "[]string",
+            ListKind::Map => "[]map[string]interface {}",
+            ListKind::Int => "[]int",
+            ListKind::Byte => "[]uint8",
+        }
+    }
+}
+
+/// Go's `reflect.Kind`, as far as templates can tell kinds apart (`kindOf`, comparisons, `len`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Invalid,
+    Bool,
+    Int,
+    Int8,
+    Int16,
+    Int32,
+    Int64,
+    Uint,
+    Uint8,
+    Uint16,
+    Uint32,
+    Uint64,
+    Uintptr,
+    Float32,
+    Float64,
+    Complex128,
+    Array,
+    Chan,
+    Func,
+    Interface,
+    Map,
+    Ptr,
+    Slice,
+    String,
+    Struct,
+}
+
+impl Kind {
+    /// The name `reflect.Kind.String()` gives (`kindOf`, `kindIs`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Invalid => "invalid",
+            Kind::Bool => "bool",
+            Kind::Int => "int",
+            Kind::Int8 => "int8",
+            Kind::Int16 => "int16",
+            Kind::Int32 => "int32",
+            Kind::Int64 => "int64",
+            Kind::Uint => "uint",
+            Kind::Uint8 => "uint8",
+            Kind::Uint16 => "uint16",
+            Kind::Uint32 => "uint32",
+            Kind::Uint64 => "uint64",
+            Kind::Uintptr => "uintptr",
+            Kind::Float32 => "float32",
+            Kind::Float64 => "float64",
+            Kind::Complex128 => "complex128",
+            Kind::Array => "array",
+            Kind::Chan => "chan",
+            Kind::Func => "func",
+            Kind::Interface => "interface",
+            Kind::Map => "map",
+            Kind::Ptr => "ptr",
+            Kind::Slice => "slice",
+            Kind::String => "string",
+            Kind::Struct => "struct",
+        }
+    }
+}
+
+/// A Go value of a type the core variants do not cover: `time.Time`, `time.Duration`,
+/// `*semver.Version`, typed nil pointers, Capsule's `rbac` entries and age key structs, ….
+///
+/// Implementations print themselves the way Go's `fmt` does and expose their exported fields
+/// and niladic methods to `.Field` chains.
+pub trait GoObject: fmt::Debug {
+    /// The Go type name as `%T` prints it (`time.Time`, `*semver.Version`, `*uint`).
+    fn type_name(&self) -> &str;
+    /// The reflect kind (`struct`, `ptr`, `int64` for `time.Duration`, …).
+    fn kind(&self) -> Kind;
+    /// `fmt`'s `%v` text. `nested` is true inside a list, map or struct (where Go prints a nil
+    /// pointer as `<nil>` too, so most types ignore it).
+    fn write_v(&self, out: &mut String, nested: bool);
+    /// A field or niladic method reachable with `.Name`; `None` when the type has no such member.
+    fn field(&self, _name: &str) -> Option<Value> {
+        None
+    }
+    /// Whether `if` takes the value as true (Go `isTrue`): non-nil pointers and every struct are.
+    fn truth(&self) -> bool {
+        true
+    }
+    /// True for a nil pointer, nil map or nil slice of a concrete type (prints `<nil>`).
+    fn is_nil(&self) -> bool {
+        false
+    }
+    /// For downcasting in functions that take a specific Go type (for example `time.Time`).
+    fn as_any(&self) -> &dyn Any;
+}
+
+/// A dynamic Go value.
+#[derive(Clone, Debug)]
+pub enum Value {
+    /// A nil `interface{}`: a missing key, a function that returned nil. `{{ . }}` of it prints
+    /// `<no value>`; inside a list or map it prints `<nil>`.
+    Nil,
+    Bool(bool),
+    /// Go `int`: untyped integer constants in the template, `len`, most sprig counters.
+    Int(i64),
+    /// Go `int64`: integers decoded from Kubernetes objects, `toInt64`, `mul`, `div`, ….
+    Int64(i64),
+    /// Go `uint64` (and `uint`, which `%T` prints differently: see [`Value::Uint`]).
+    Uint64(u64),
+    /// Go `uint`.
+    Uint(u64),
+    /// Go `float64`.
+    Float(f64),
+    String(Rc<str>),
+    /// A slice; the [`ListKind`] remembers the Go element type.
+    List(Rc<Vec<Value>>, ListKind),
+    /// A `map[string]interface{}`.
+    Map(Rc<Map>),
+    /// Any other Go type.
+    Object(Rc<dyn GoObject>),
+}
+
+impl Default for Value {
+    fn default() -> Self {
+        Value::Nil
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::String(Rc::from(s))
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        Value::String(Rc::from(s))
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Self {
+        Value::Bool(b)
+    }
+}
+
+impl From<f64> for Value {
+    fn from(f: f64) -> Self {
+        Value::Float(f)
+    }
+}
+
+impl From<Map> for Value {
+    fn from(m: Map) -> Self {
+        Value::Map(Rc::new(m))
+    }
+}
+
+impl From<Vec<Value>> for Value {
+    fn from(v: Vec<Value>) -> Self {
+        Value::List(Rc::new(v), ListKind::Any)
+    }
+}
+
+impl Value {
+    /// An `[]interface{}` built from items.
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(items), ListKind::Any)
+    }
+
+    /// A `[]string` built from strings.
+    pub fn string_list<I, S>(items: I) -> Value
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<Rc<str>>,
+    {
+        let items = items.into_iter().map(|s| Value::String(s.into())).collect();
+        Value::List(Rc::new(items), ListKind::String)
+    }
+
+    /// The Go type name `%T` prints (`<nil>` for a nil interface).
+    pub fn type_name(&self) -> &str {
+        match self {
+            Value::Nil => "<nil>",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Int64(_) => "int64",
+            Value::Uint64(_) => "uint64",
+            Value::Uint(_) => "uint",
+            Value::Float(_) => "float64",
+            Value::String(_) => "string",
+            Value::List(_, k) => k.type_name(),
+            Value::Map(_) => "map[string]interface {}",
+            Value::Object(o) => o.type_name(),
+        }
+    }
+
+    /// Go's `reflect.Kind` of the value.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Value::Nil => Kind::Invalid,
+            Value::Bool(_) => Kind::Bool,
+            Value::Int(_) => Kind::Int,
+            Value::Int64(_) => Kind::Int64,
+            Value::Uint64(_) => Kind::Uint64,
+            Value::Uint(_) => Kind::Uint,
+            Value::Float(_) => Kind::Float64,
+            Value::String(_) => Kind::String,
+            Value::List(..) => Kind::Slice,
+            Value::Map(_) => Kind::Map,
+            Value::Object(o) => o.kind(),
+        }
+    }
+
+    /// True for the nil interface and for typed nil pointers.
+    pub fn is_nil(&self) -> bool {
+        match self {
+            Value::Nil => true,
+            Value::Object(o) => o.is_nil(),
+            _ => false,
+        }
+    }
+
+    /// Go text/template's `isTrue`: false for the zero value of the type (0, "", false, nil,
+    /// empty list or map); structs are always true.
+    pub fn truth(&self) -> bool {
+        match self {
+            Value::Nil => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) | Value::Int64(i) => *i != 0,
+            Value::Uint64(u) | Value::Uint(u) => *u != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::String(s) => !s.is_empty(),
+            Value::List(l, _) => !l.is_empty(),
+            Value::Map(m) => !m.is_empty(),
+            Value::Object(o) => o.truth(),
+        }
+    }
+
+    /// The string inside, for a Go `string`.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The map inside, for a `map[string]interface{}`.
+    pub fn as_map(&self) -> Option<&Map> {
+        match self {
+            Value::Map(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The items, for any slice.
+    pub fn as_list(&self) -> Option<&[Value]> {
+        match self {
+            Value::List(l, _) => Some(l),
+            _ => None,
+        }
+    }
+
+    /// Downcast an [`Value::Object`] to a concrete Rust type.
+    pub fn downcast<T: 'static>(&self) -> Option<&T> {
+        match self {
+            Value::Object(o) => o.as_any().downcast_ref::<T>(),
+            _ => None,
+        }
+    }
+
+    /// Go `fmt`'s `%v` rendering as text/template prints an action's result: a nil interface at
+    /// the top level prints `<no value>`.
+    pub fn to_template_string(&self) -> String {
+        let mut out = String::new();
+        self.write_template(&mut out);
+        out
+    }
+
+    /// Appends what `{{ value }}` prints to `out`.
+    pub fn write_template(&self, out: &mut String) {
+        match self {
+            Value::Nil => out.push_str("<no value>"),
+            Value::String(s) => out.push_str(s),
+            other => other.write_v(out, false),
+        }
+    }
+
+    /// Appends Go `fmt`'s `%v` of the value (`<nil>` for nil, `map[a:1]`, `[a b]`, …).
+    pub fn write_v(&self, out: &mut String, nested: bool) {
+        match self {
+            Value::Nil => out.push_str("<nil>"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Int(i) | Value::Int64(i) => {
+                use std::fmt::Write;
+                let _ = write!(out, "{i}");
+            }
+            Value::Uint64(u) | Value::Uint(u) => {
+                use std::fmt::Write;
+                let _ = write!(out, "{u}");
+            }
+            Value::Float(f) => write_float_g(out, *f),
+            Value::String(s) => out.push_str(s),
+            Value::List(items, _) => write_list(out, items),
+            Value::Map(m) => {
+                out.push_str("map[");
+                for (i, (k, v)) in m.iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    out.push_str(k);
+                    out.push(':');
+                    v.write_v(out, true);
+                }
+                out.push(']');
+            }
+            Value::Object(o) => o.write_v(out, nested),
+        }
+    }
+}
+
+fn write_list(out: &mut String, items: &[Value]) {
+    out.push('[');
+    for (i, v) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        v.write_v(out, true);
+    }
+    out.push(']');
+}
+
+/// Go's `%v` for a float64: `strconv.FormatFloat(f, 'g', -1, 64)`: the shortest digits that
+/// round-trip, in exponent form when the exponent is below -4 or at least 6 (`3`, `0.5`,
+/// `100000`, `1e+06`, `1.234567e+06`, `1e-05`, `+Inf`, `NaN`).
+pub fn write_float_g(out: &mut String, f: f64) {
+    out.push_str(&format_float_g(f));
+}
+
+/// See [`write_float_g`].
+pub fn format_float_g(f: f64) -> String {
+    if f.is_nan() {
+        return "NaN".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "+Inf".into() } else { "-Inf".into() };
+    }
+    if f == 0.0 {
+        return if f.is_sign_negative() { "-0".into() } else { "0".into() };
+    }
+    // Rust's `{:e}` gives the shortest round-tripping digits: "1.2345e-7".
+    let sci = format!("{f:e}");
+    let (mantissa, exp) = match sci.split_once('e') {
+        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
+        None => (sci.as_str(), 0),
+    };
+    let negative = mantissa.starts_with('-');
+    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    if !(-4..6).contains(&exp) {
+        out.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push('e');
+        out.push(if exp < 0 { '-' } else { '+' });
+        let a = exp.unsigned_abs();
+        if a < 10 {
+            out.push('0');
+        }
+        out.push_str(&a.to_string());
+    } else if exp < 0 {
+        out.push_str("0.");
+        for _ in 0..(-exp - 1) {
+            out.push('0');
+        }
+        out.push_str(&digits);
+    } else {
+        let int_len = exp as usize + 1;
+        if digits.len() <= int_len {
+            out.push_str(&digits);
+            for _ in digits.len()..int_len {
+                out.push('0');
+            }
+        } else {
+            out.push_str(&digits[..int_len]);
+            out.push('.');
+            out.push_str(&digits[int_len..]);
+        }
+    }
+    out
+}
+
+impl Value {
+    /// Converts decoded JSON the way Capsule's data holds it: integers that fit become `int64`,
+    /// every other number `float64` (so `9223372036854775808` is `9.223372036854776e+18`).
+    pub fn from_json(v: &serde_json::Value) -> Value {
+        match v {
+            serde_json::Value::Null => Value::Nil,
+            serde_json::Value::Bool(b) => Value::Bool(*b),
+            serde_json::Value::Number(n) => match n.as_i64() {
+                Some(i) => Value::Int64(i),
+                None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            serde_json::Value::String(s) => Value::from(s.as_str()),
+            serde_json::Value::Array(a) => Value::list(a.iter().map(Value::from_json).collect()),
+            serde_json::Value::Object(o) => Value::from(
+                o.iter()
+                    .map(|(k, v)| (k.clone(), Value::from_json(v)))
+                    .collect::<Map>(),
+            ),
+        }
+    }
+
+    /// Converts a value back to JSON (`encoding/json` rules: nil → null, non-finite floats and
+    /// objects without a JSON form → `None`).
+    pub fn to_json(&self) -> Option<serde_json::Value> {
+        Some(match self {
+            Value::Nil => serde_json::Value::Null,
+            Value::Bool(b) => serde_json::Value::Bool(*b),
+            Value::Int(i) | Value::Int64(i) => serde_json::Value::from(*i),
+            Value::Uint64(u) | Value::Uint(u) => serde_json::Value::from(*u),
+            Value::Float(f) => {
+                serde_json::Value::Number(serde_json::Number::from_f64(*f)?)
+            }
+            Value::String(s) => serde_json::Value::String(s.to_string()),
+            Value::List(items, _) => serde_json::Value::Array(
+                items.iter().map(Value::to_json).collect::<Option<Vec<_>>>()?,
+            ),
+            Value::Map(m) => serde_json::Value::Object(
+                m.iter()
+                    .map(|(k, v)| Some((k.clone(), v.to_json()?)))
+                    .collect::<Option<serde_json::Map<_, _>>>()?,
+            ),
+            Value::Object(o) if o.is_nil() => serde_json::Value::Null,
+            Value::Object(_) => return None,
+        })
+    }
+
+    /// Orders two values of the same basic kind the way Go's `lt` does; `None` when Go would
+    /// refuse to compare them.
+    pub fn basic_cmp(&self, other: &Value) -> Option<Ordering> {
+        match (self, other) {
+            (Value::String(a), Value::String(b)) => Some(a.as_bytes().cmp(b.as_bytes())),
+            (Value::Float(a), Value::Float(b)) => a.partial_cmp(b),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_print_like_go() {
+        let cases = [
+            (3.0, "3"),
+            (0.5, "0.5"),
+            (1e21, "1e+21"),
+            (1e20, "1e+20"),
+            (100000.0, "100000"),
+            (1234567.0, "1.234567e+06"),
+            (1e-4, "0.0001"),
+            (1e-5, "1e-05"),
+            (1.5e-7, "1.5e-07"),
+            (-2.25, "-2.25"),
+            (9.223372036854776e18, "9.223372036854776e+18"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (123456789.125, "1.23456789125e+08"),
+            (1.7976931348623157e308, "1.7976931348623157e+308"),
+        ];
+        for (f, want) in cases {
+            assert_eq!(format_float_g(f), want, "{f:e}");
+        }
+    }
+
+    #[test]
+    fn nil_prints_no_value_at_top_and_nil_inside() {
+        assert_eq!(Value::Nil.to_template_string(), "<no value>");
+        let l = Value::list(vec![Value::Nil, Value::from("a"), Value::Int64(2)]);
+        assert_eq!(l.to_template_string(), "[<nil> a 2]");
+        let mut m = Map::new();
+        m.insert("b".into(), Value::Float(2.5));
+        m.insert("a".into(), Value::list(vec![]));
+        assert_eq!(Value::from(m).to_template_string(), "map[a:[] b:2.5]");
+    }
+
+    #[test]
+    fn json_integers_are_int64_and_large_ones_float64() {
+        let v: serde_json::Value = serde_json::from_str(r#"[1, 1.0, 9223372036854775808]"#)
+            .expect("literal JSON is valid");
+        let v = Value::from_json(&v);
+        let items = v.as_list().expect("an array decodes to a list");
+        assert!(matches!(items[0], Value::Int64(1)));
+        assert!(matches!(items[1], Value::Float(_)));
+        assert_eq!(v.to_template_string(), "[1 1 9.223372036854776e+18]");
+    }
+}
