@@ -1,9 +1,10 @@
 //! Argument handling shared by every sprigin function: sprout's wrapper checks the argument
 
-// The families that call these helpers land one by one; until then some are unused.
-#![allow(dead_code)]
 //! count and each argument's dynamic type against the Go parameter type, passes nil as the
 //! parameter's zero value, and turns any failure into "return the first result (or nil)".
+
+// The families that call these helpers land one by one; until then some are unused.
+#![allow(dead_code)]
 
 use std::rc::Rc;
 
