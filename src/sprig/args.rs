@@ -1,5 +1,4 @@
 //! Argument handling shared by every sprigin function: sprout's wrapper checks the argument
-
 //! count and each argument's dynamic type against the Go parameter type, passes nil as the
 //! parameter's zero value, and turns any failure into "return the first result (or nil)".
 

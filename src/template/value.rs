@@ -141,10 +141,11 @@ pub trait GoObject: fmt::Debug {
 }
 
 /// A dynamic Go value.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub enum Value {
     /// A nil `interface{}`: a missing key, a function that returned nil. `{{ . }}` of it prints
     /// `<no value>`; inside a list or map it prints `<nil>`.
+    #[default]
     Nil,
     Bool(bool),
     /// Go `int`: untyped integer constants in the template, `len`, most sprig counters.
@@ -164,12 +165,6 @@ pub enum Value {
     Map(Rc<Map>),
     /// Any other Go type.
     Object(Rc<dyn GoObject>),
-}
-
-impl Default for Value {
-    fn default() -> Self {
-        Value::Nil
-    }
 }
 
 impl From<&str> for Value {
@@ -389,10 +384,18 @@ pub fn format_float_g(f: f64) -> String {
         return "NaN".into();
     }
     if f.is_infinite() {
-        return if f > 0.0 { "+Inf".into() } else { "-Inf".into() };
+        return if f > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0".into() } else { "0".into() };
+        return if f.is_sign_negative() {
+            "-0".into()
+        } else {
+            "0".into()
+        };
     }
     // Rust's `{:e}` gives the shortest round-tripping digits: "1.2345e-7".
     let sci = format!("{f:e}");
@@ -470,12 +473,13 @@ impl Value {
             Value::Bool(b) => serde_json::Value::Bool(*b),
             Value::Int(i) | Value::Int64(i) => serde_json::Value::from(*i),
             Value::Uint64(u) | Value::Uint(u) => serde_json::Value::from(*u),
-            Value::Float(f) => {
-                serde_json::Value::Number(serde_json::Number::from_f64(*f)?)
-            }
+            Value::Float(f) => serde_json::Value::Number(serde_json::Number::from_f64(*f)?),
             Value::String(s) => serde_json::Value::String(s.to_string()),
             Value::List(items, _) => serde_json::Value::Array(
-                items.iter().map(Value::to_json).collect::<Option<Vec<_>>>()?,
+                items
+                    .iter()
+                    .map(Value::to_json)
+                    .collect::<Option<Vec<_>>>()?,
             ),
             Value::Map(m) => serde_json::Value::Object(
                 m.iter()
