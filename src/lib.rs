@@ -4,5 +4,9 @@
 
 #![forbid(unsafe_code)]
 
+pub mod capsule;
+pub mod diagnostic;
+pub mod krm;
 pub mod sprig;
 pub mod template;
+pub mod yaml;

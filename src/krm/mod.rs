@@ -1,0 +1,1 @@
+//! KRM I/O: ResourceList and plain YAML/JSON streams in and out, results, annotations.
