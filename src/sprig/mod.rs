@@ -3,13 +3,50 @@
 //! own functions. Each family lives in its own module and registers itself.
 
 pub(crate) mod args;
+mod capsule_custom;
+mod checksum;
+mod conversion;
+mod crypto;
+mod defaults;
+mod dicts;
+mod encoding;
+mod lists;
+mod math;
+mod paths;
+mod random;
+mod reflect;
+mod regex;
+mod semver;
+mod strings;
+mod time;
+mod url;
+mod uuid;
+mod yaml_v3;
 
 use crate::template::FuncMap;
 
 /// The function map Capsule executes generators with, with our offline-safety refusals.
 pub fn capsule_func_map() -> FuncMap {
     let mut map = FuncMap::new();
-    // Families register here (strings, lists, dicts, …).
+    strings::register(&mut map);
+    lists::register(&mut map);
+    dicts::register(&mut map);
+    defaults::register(&mut map);
+    reflect::register(&mut map);
+    math::register(&mut map);
+    conversion::register(&mut map);
+    paths::register(&mut map);
+    encoding::register(&mut map);
+    yaml_v3::register(&mut map);
+    checksum::register(&mut map);
+    regex::register(&mut map);
+    semver::register(&mut map);
+    time::register(&mut map);
+    crypto::register(&mut map);
+    random::register(&mut map);
+    uuid::register(&mut map);
+    url::register(&mut map);
+    capsule_custom::register(&mut map);
     map.refuse(
         "expandenv",
         "expandenv reads the environment of the process running the template; an offline render \

@@ -5,7 +5,9 @@
 //! [`Value`]. Parse once with [`Template::parse`], execute many times with [`Template::execute`].
 
 mod error;
+pub mod escape;
 pub mod function;
+pub mod printf;
 pub mod render_env;
 pub mod value;
 

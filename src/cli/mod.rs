@@ -1,0 +1,3 @@
+//! The command line: subcommands and the detection of the mode we were started in.
+
+pub mod template;
