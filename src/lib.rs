@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod capsule;
+pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod krm;

@@ -1,0 +1,149 @@
+//! cert-manager gateway-shim rules (gateway-stack-rules.md §1.3, pitfalls P7, P16): issuer
+//! annotations it refuses, listeners it would skip, wildcard hostnames behind HTTP-01 issuers.
+
+use super::index::{ObjectIndex, is, namespace};
+use super::{Findings, Subject, annotation, describe};
+
+const GATEWAY_API: &str = "gateway.networking.k8s.io";
+const CERT_MANAGER: &str = "cert-manager.io";
+
+pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
+    for s in index.subjects.iter().copied() {
+        let o = s.object;
+        if is(o, GATEWAY_API, "Gateway") || is(o, "networking.k8s.io", "Ingress") {
+            contradictory_annotations(s, f);
+        }
+    }
+    for gw in index.of_kind(GATEWAY_API, "Gateway") {
+        let o = gw.object;
+        let issuer = annotation(o, "cert-manager.io/issuer");
+        let cluster_issuer = annotation(o, "cert-manager.io/cluster-issuer");
+        if issuer.is_none() && cluster_issuer.is_none() {
+            continue;
+        }
+        let ignored = annotation(o, "cert-manager.io/ignore-tls-listeners").unwrap_or_default();
+        let Some(listeners) = o["spec"]["listeners"].as_array() else {
+            continue;
+        };
+        let http01_only = issuer_is_http01_only(index, namespace(o), issuer, cluster_issuer);
+        for (i, l) in listeners.iter().enumerate() {
+            let lname = l["name"].as_str().unwrap_or_default();
+            let protocol = l["protocol"].as_str().unwrap_or_default();
+            if !matches!(protocol, "HTTPS" | "TLS") || ignored.split(',').any(|n| n.trim() == lname)
+            {
+                continue;
+            }
+            if let Some(why) = skip_reason(l, namespace(o)) {
+                f.report(
+                    "certmanager.skipped-listener",
+                    gw,
+                    format!("spec.listeners[{i}]"),
+                    format!(
+                        "cert-manager would skip listener {lname:?} of {} and issue no \
+                         certificate for it: {why}",
+                        describe(o)
+                    ),
+                );
+            }
+            if let (Some(h), Some(issuer_desc)) = (l["hostname"].as_str(), &http01_only)
+                && h.starts_with("*.")
+            {
+                f.report(
+                    "certmanager.wildcard-http01",
+                    gw,
+                    format!("spec.listeners[{i}].hostname"),
+                    format!(
+                        "listener {lname:?} of {} serves wildcard hostname {h:?}, but its issuer \
+                         {issuer_desc} solves only HTTP-01 challenges; ACME issues wildcards only \
+                         through DNS-01",
+                        describe(o)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn contradictory_annotations(s: Subject<'_>, f: &mut Findings<'_>) {
+    let o = s.object;
+    let issuer = annotation(o, "cert-manager.io/issuer").is_some();
+    let cluster = annotation(o, "cert-manager.io/cluster-issuer").is_some();
+    let kind_or_group = annotation(o, "cert-manager.io/issuer-kind").is_some()
+        || annotation(o, "cert-manager.io/issuer-group").is_some();
+    let why = if issuer && cluster {
+        "both cert-manager.io/issuer and cert-manager.io/cluster-issuer are set"
+    } else if cluster && kind_or_group {
+        "cert-manager.io/cluster-issuer cannot be combined with issuer-kind or issuer-group"
+    } else {
+        return;
+    };
+    f.report(
+        "certmanager.issuer-annotations",
+        s,
+        "metadata.annotations",
+        format!(
+            "cert-manager refuses {}: {why}; keep one issuer annotation",
+            describe(o)
+        ),
+    );
+}
+
+/// Why gateway-shim would skip an HTTPS/TLS listener, if it would.
+fn skip_reason(l: &serde_json::Value, gw_ns: &str) -> Option<String> {
+    if l["hostname"].as_str().unwrap_or_default().is_empty() {
+        return Some("it has no hostname".into());
+    }
+    let tls = &l["tls"];
+    if tls.is_null() {
+        return Some("it has no tls block".into());
+    }
+    let mode = tls["mode"].as_str().unwrap_or("Terminate");
+    if mode != "Terminate" {
+        return Some(format!("its tls mode is {mode:?}, not Terminate"));
+    }
+    let refs = tls["certificateRefs"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    if refs.is_empty() {
+        return Some("it has no tls.certificateRefs".into());
+    }
+    for r in refs {
+        let group = r["group"].as_str().unwrap_or_default();
+        let kind = r["kind"].as_str().unwrap_or("Secret");
+        if !(group.is_empty() || group == "core") || !(kind.is_empty() || kind == "Secret") {
+            return Some(format!(
+                "its certificateRef is {group}/{kind}, not a core Secret"
+            ));
+        }
+        if let Some(ns) = r["namespace"].as_str()
+            && ns != gw_ns
+        {
+            return Some(format!(
+                "its certificateRef points into namespace {ns:?}; cross-namespace secret \
+                 references are not allowed in listeners"
+            ));
+        }
+    }
+    None
+}
+
+/// When the Gateway's issuer is known and has HTTP-01 solvers only, its description.
+fn issuer_is_http01_only(
+    index: &ObjectIndex<'_>,
+    ns: &str,
+    issuer: Option<&str>,
+    cluster_issuer: Option<&str>,
+) -> Option<String> {
+    let found = match (issuer, cluster_issuer) {
+        (Some(n), _) => index.get(CERT_MANAGER, "Issuer", ns, n),
+        (None, Some(n)) => index.get(CERT_MANAGER, "ClusterIssuer", "", n),
+        (None, None) => None,
+    }?;
+    let solvers = found.object["spec"]["acme"]["solvers"].as_array()?;
+    let only_http01 = !solvers.is_empty()
+        && solvers
+            .iter()
+            .all(|s| s["dns01"].is_null() && !s["http01"].is_null());
+    only_http01.then(|| describe(found.object))
+}

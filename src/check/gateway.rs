@@ -1,0 +1,209 @@
+//! Gateway API validity of Gateways (gateway-stack-rules.md §1.1, pitfalls P4–P6, P9, P10):
+//! what the API server's CRD and CEL validation would reject.
+
+use std::collections::HashMap;
+
+use super::index::{ObjectIndex, namespace};
+use super::names::{is_dns_subdomain, is_gateway_hostname};
+use super::{Findings, Subject, describe};
+
+const GATEWAY_API: &str = "gateway.networking.k8s.io";
+/// `+kubebuilder:validation:MaxItems=64` on `GatewaySpec.Listeners`.
+const MAX_LISTENERS: usize = 64;
+
+pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
+    for gw in index.of_kind(GATEWAY_API, "Gateway") {
+        let Some(listeners) = gw.object["spec"]["listeners"].as_array() else {
+            continue;
+        };
+        if listeners.len() > MAX_LISTENERS {
+            f.report(
+                "gateway.listener-limit",
+                gw,
+                "spec.listeners",
+                format!(
+                    "{} has {} listeners; Gateway API allows at most {MAX_LISTENERS}, so the API \
+                     server rejects the whole Gateway. Split the hostnames over ListenerSets, or \
+                     serve them through a shared wildcard certificate",
+                    describe(gw.object),
+                    listeners.len()
+                ),
+            );
+        }
+        let mut names: HashMap<&str, usize> = HashMap::new();
+        let mut combos: HashMap<(String, &str, &str), usize> = HashMap::new();
+        for (i, l) in listeners.iter().enumerate() {
+            let path = format!("spec.listeners[{i}]");
+            let lname = l["name"].as_str().unwrap_or_default();
+            if !is_dns_subdomain(lname) {
+                f.report(
+                    "gateway.listener-name",
+                    gw,
+                    format!("{path}.name"),
+                    format!(
+                        "listener name {lname:?} of {} is not a valid section name (1-253 \
+                         lowercase alphanumerics, '-' or '.', starting and ending alphanumeric)",
+                        describe(gw.object)
+                    ),
+                );
+            }
+            if let Some(first) = names.insert(lname, i) {
+                f.report(
+                    "gateway.listener-name",
+                    gw,
+                    format!("{path}.name"),
+                    format!(
+                        "listener name {lname:?} of {} is used by listeners {first} and {i}; \
+                         names must be unique within a Gateway",
+                        describe(gw.object)
+                    ),
+                );
+            }
+            let port = l["port"].to_string();
+            let protocol = l["protocol"].as_str().unwrap_or_default();
+            let hostname = l["hostname"].as_str().unwrap_or_default();
+            if let Some(first) = combos.insert((port.clone(), protocol, hostname), i) {
+                f.report(
+                    "gateway.listener-unique",
+                    gw,
+                    format!("{path}.hostname"),
+                    format!(
+                        "listeners {first} and {i} of {} both serve port {port} {protocol} for \
+                         hostname {hostname:?}; the combination must be unique, so routes with \
+                         the same hostname must share one listener",
+                        describe(gw.object)
+                    ),
+                );
+            }
+            if let Some(h) = l["hostname"].as_str()
+                && let Err(why) = is_gateway_hostname(h)
+            {
+                f.report(
+                    "gateway.hostname",
+                    gw,
+                    format!("{path}.hostname"),
+                    format!(
+                        "listener {lname:?} of {} has hostname {h:?}: {why}",
+                        describe(gw.object)
+                    ),
+                );
+            }
+            tls_rules(index, gw, l, &path, f);
+        }
+    }
+}
+
+fn tls_rules(
+    index: &ObjectIndex<'_>,
+    gw: Subject<'_>,
+    l: &serde_json::Value,
+    path: &str,
+    f: &mut Findings<'_>,
+) {
+    let protocol = l["protocol"].as_str().unwrap_or_default();
+    let tls = &l["tls"];
+    let lname = l["name"].as_str().unwrap_or_default();
+    match protocol {
+        "HTTP" | "TCP" | "UDP" if !tls.is_null() => f.report(
+            "gateway.tls",
+            gw,
+            format!("{path}.tls"),
+            format!(
+                "listener {lname:?} of {} is {protocol} and sets tls, which only HTTPS and TLS \
+                 listeners may",
+                describe(gw.object)
+            ),
+        ),
+        "HTTPS" | "TLS" => {
+            let mode = tls["mode"].as_str().unwrap_or("Terminate");
+            let refs = tls["certificateRefs"].as_array().map_or(0, Vec::len);
+            let has_options = tls["options"].as_object().is_some_and(|o| !o.is_empty());
+            if protocol == "HTTPS" && mode != "Terminate" {
+                f.report(
+                    "gateway.tls",
+                    gw,
+                    format!("{path}.tls.mode"),
+                    format!(
+                        "HTTPS listener {lname:?} of {} has tls mode {mode:?}; HTTPS listeners \
+                         terminate TLS",
+                        describe(gw.object)
+                    ),
+                );
+            } else if mode == "Terminate" && refs == 0 && !has_options {
+                f.report(
+                    "gateway.tls",
+                    gw,
+                    format!("{path}.tls.certificateRefs"),
+                    format!(
+                        "{protocol} listener {lname:?} of {} terminates TLS without \
+                         certificateRefs",
+                        describe(gw.object)
+                    ),
+                );
+            }
+            cross_namespace_refs(index, gw, tls, path, f);
+        }
+        _ => {}
+    }
+}
+
+fn cross_namespace_refs(
+    index: &ObjectIndex<'_>,
+    gw: Subject<'_>,
+    tls: &serde_json::Value,
+    path: &str,
+    f: &mut Findings<'_>,
+) {
+    let gw_ns = namespace(gw.object);
+    let Some(refs) = tls["certificateRefs"].as_array() else {
+        return;
+    };
+    for (i, r) in refs.iter().enumerate() {
+        let Some(ns) = r["namespace"].as_str() else {
+            continue;
+        };
+        if ns == gw_ns {
+            continue;
+        }
+        let secret = r["name"].as_str().unwrap_or_default();
+        if !reference_grant_allows(index, gw_ns, ns, secret) {
+            f.report(
+                "gateway.cross-namespace-certificate",
+                gw,
+                format!("{path}.tls.certificateRefs[{i}].namespace"),
+                format!(
+                    "{} uses Secret {ns}/{secret} from another namespace, and no ReferenceGrant \
+                     in {ns:?} allows Gateways from {gw_ns:?} to; the listener would not be \
+                     programmed (and cert-manager refuses cross-namespace secrets)",
+                    describe(gw.object)
+                ),
+            );
+        }
+    }
+}
+
+/// Whether a ReferenceGrant in `to_ns` lets Gateways of `from_ns` use Secret `secret`.
+fn reference_grant_allows(
+    index: &ObjectIndex<'_>,
+    from_ns: &str,
+    to_ns: &str,
+    secret: &str,
+) -> bool {
+    index
+        .of_kind(GATEWAY_API, "ReferenceGrant")
+        .filter(|g| namespace(g.object) == to_ns)
+        .any(|g| {
+            let spec = &g.object["spec"];
+            let from_ok = spec["from"].as_array().into_iter().flatten().any(|fr| {
+                fr["group"].as_str() == Some(GATEWAY_API)
+                    && fr["kind"].as_str() == Some("Gateway")
+                    && fr["namespace"].as_str() == Some(from_ns)
+            });
+            let to_ok = spec["to"].as_array().into_iter().flatten().any(|to| {
+                to["group"].as_str().unwrap_or_default().is_empty()
+                    && to["kind"].as_str() == Some("Secret")
+                    && to["name"].as_str().is_none_or(|n| n == secret)
+            });
+            from_ok && to_ok
+        })
+}

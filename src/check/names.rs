@@ -1,0 +1,184 @@
+//! Kubernetes name rules (gateway-stack-rules.md §1.4, pitfall P8): namespaces are DNS-1123
+//! labels, most object names DNS-1123 subdomains, Gateway names should fit a label value. When
+//! a generated name contains the tenant's name, the hint says how long a tenant name can be.
+
+use super::index::{ObjectIndex, is, name, namespace};
+use super::{Findings, Subject, describe};
+
+/// `validation.IsDNS1123Label`: 1-63 of `[a-z0-9-]`, alphanumeric at both ends.
+pub(crate) fn is_dns_label(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 63 && label_chars_ok(s)
+}
+
+fn label_chars_ok(s: &str) -> bool {
+    let b = s.as_bytes();
+    let alnum = |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit();
+    !b.is_empty()
+        && alnum(b[0])
+        && alnum(b[b.len() - 1])
+        && b.iter().all(|&c| alnum(c) || c == b'-')
+}
+
+/// `validation.IsDNS1123Subdomain`: at most 253, dot-separated DNS-1123 label shapes.
+pub(crate) fn is_dns_subdomain(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 253 && s.split('.').all(label_chars_ok)
+}
+
+/// Gateway API `Hostname`: a lowercase DNS name of at most 253 characters, a wildcard only as
+/// the leftmost `*.` label, no IP address, no trailing dot.
+pub(crate) fn is_gateway_hostname(h: &str) -> Result<(), &'static str> {
+    if h.is_empty() || h.len() > 253 {
+        return Err("hostnames are 1 to 253 characters long");
+    }
+    if h.ends_with('.') {
+        return Err("a hostname must not end with a dot");
+    }
+    if h.parse::<std::net::IpAddr>().is_ok() {
+        return Err("a listener hostname cannot be an IP address");
+    }
+    let rest = h.strip_prefix("*.").unwrap_or(h);
+    if rest.contains('*') {
+        return Err("a wildcard is only allowed as the leftmost label, as '*.'");
+    }
+    if rest.bytes().any(|c| c.is_ascii_uppercase()) {
+        return Err("hostnames must be lowercase");
+    }
+    if !rest.split('.').all(label_chars_ok) {
+        return Err("each label is lowercase alphanumerics or '-', alphanumeric at both ends");
+    }
+    Ok(())
+}
+
+/// Kinds whose names are DNS-1123 labels rather than subdomains.
+fn label_named(o: &serde_json::Value) -> bool {
+    is(o, "", "Namespace") || is(o, "", "Service")
+}
+
+pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
+    for s in index.subjects.iter().copied() {
+        let o = s.object;
+        if o["kind"].as_str().is_none() {
+            continue;
+        }
+        let n = name(o);
+        if is(o, "", "Namespace") {
+            if !is_dns_label(n) {
+                report(
+                    f,
+                    "name.namespace",
+                    s,
+                    "metadata.name",
+                    n,
+                    63,
+                    "a DNS-1123 label",
+                );
+            }
+        } else if label_named(o) {
+            if !is_dns_label(n) {
+                report(
+                    f,
+                    "name.object",
+                    s,
+                    "metadata.name",
+                    n,
+                    63,
+                    "a DNS-1123 label",
+                );
+            }
+        } else if !n.is_empty() && !is_dns_subdomain(n) {
+            report(
+                f,
+                "name.object",
+                s,
+                "metadata.name",
+                n,
+                253,
+                "a DNS-1123 subdomain",
+            );
+        }
+        let ns = namespace(o);
+        if s.generated_by.is_some() && !ns.is_empty() && !is_dns_label(ns) {
+            report(
+                f,
+                "name.namespace",
+                s,
+                "metadata.namespace",
+                ns,
+                63,
+                "a DNS-1123 label",
+            );
+        }
+        if is(o, "gateway.networking.k8s.io", "Gateway") && n.len() > 63 && is_dns_subdomain(n) {
+            report(
+                f,
+                "name.gateway-length",
+                s,
+                "metadata.name",
+                n,
+                63,
+                "at most 63 characters (controllers copy it into label values)",
+            );
+        }
+    }
+}
+
+fn report(
+    f: &mut Findings<'_>,
+    id: &'static str,
+    s: Subject<'_>,
+    field: &str,
+    value: &str,
+    limit: usize,
+    rule: &str,
+) {
+    let mut msg = format!(
+        "{} has {field} {value:?}, which is not {rule}",
+        describe(s.object)
+    );
+    if value.len() > limit {
+        msg.push_str(&format!(
+            " ({} characters, the limit is {limit})",
+            value.len()
+        ));
+        if let Some(tenant) = s.generated_by.map(|g| g.tenant.as_str())
+            && !tenant.is_empty()
+            && value.contains(tenant)
+        {
+            let fixed = value.len() - tenant.len();
+            let budget = limit.saturating_sub(fixed);
+            msg.push_str(&format!(
+                "; with this naming pattern tenant names can be at most {budget} characters \
+                 (tenant {tenant:?} has {})",
+                tenant.len()
+            ));
+        }
+    }
+    f.report(id, s, field, msg);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dns_rules() {
+        assert!(is_dns_label("tenant-solar-system"));
+        assert!(!is_dns_label("Tenant"));
+        assert!(!is_dns_label("-a"));
+        assert!(!is_dns_label(&"a".repeat(64)));
+        assert!(is_dns_subdomain("a.b-c.d"));
+        assert!(!is_dns_subdomain("a..b"));
+        assert!(!is_dns_subdomain("a_b"));
+    }
+
+    #[test]
+    fn gateway_hostnames() {
+        assert!(is_gateway_hostname("shop.solar.example.com").is_ok());
+        assert!(is_gateway_hostname("*.solar.example.com").is_ok());
+        assert!(is_gateway_hostname("Shop.example.com").is_err());
+        assert!(is_gateway_hostname("shop.example.com.").is_err());
+        assert!(is_gateway_hostname("10.0.0.1").is_err());
+        assert!(is_gateway_hostname("a.*.example.com").is_err());
+        assert!(is_gateway_hostname("").is_err());
+    }
+}

@@ -1,0 +1,272 @@
+//! Cross-references across the stack (gateway-stack-rules.md §2 P1, P13, P16): Gateway →
+//! EnvoyProxy, Issuer HTTP-01 solver → Gateway and listener, issuer annotations → issuers,
+//! rendered Issuers nobody uses, generated objects aimed at namespaces nothing defines.
+
+use super::index::{ObjectIndex, is, name, namespace};
+use super::{CheckOptions, Findings, Subject, annotation, describe};
+
+const GATEWAY_API: &str = "gateway.networking.k8s.io";
+const CERT_MANAGER: &str = "cert-manager.io";
+const ENVOY_GATEWAY: &str = "gateway.envoyproxy.io";
+
+pub(super) fn check(index: &ObjectIndex<'_>, options: &CheckOptions, f: &mut Findings<'_>) {
+    for gw in index.of_kind(GATEWAY_API, "Gateway") {
+        envoy_proxy_ref(index, gw, f);
+    }
+    for kind in ["Issuer", "ClusterIssuer"] {
+        for issuer in index.of_kind(CERT_MANAGER, kind) {
+            solver_parent_refs(index, issuer, f);
+        }
+    }
+    for s in index.subjects.iter().copied() {
+        let o = s.object;
+        if is(o, GATEWAY_API, "Gateway") || is(o, "networking.k8s.io", "Ingress") {
+            issuer_annotations(index, options, s, f);
+        }
+    }
+    for issuer in index.of_kind(CERT_MANAGER, "Issuer") {
+        if issuer.generated_by.is_some() {
+            unused_issuer(index, issuer, f);
+        }
+    }
+    for s in index.subjects.iter().copied() {
+        let ns = namespace(s.object);
+        if s.generated_by.is_some()
+            && !ns.is_empty()
+            && !index.has_namespace(ns)
+            && !options.external_namespaces.iter().any(|e| e == ns)
+        {
+            f.report(
+                "ref.namespace",
+                s,
+                "metadata.namespace",
+                format!(
+                    "{} targets namespace {ns:?}, which no input or rendered Namespace defines; \
+                     Capsule would silently skip it. Create the namespace, fix the template, or \
+                     declare it in checks.externalNamespaces",
+                    describe(s.object)
+                ),
+            );
+        }
+    }
+}
+
+fn envoy_proxy_ref(index: &ObjectIndex<'_>, gw: Subject<'_>, f: &mut Findings<'_>) {
+    let r = &gw.object["spec"]["infrastructure"]["parametersRef"];
+    if r["kind"].as_str() != Some("EnvoyProxy") || r["group"].as_str() != Some(ENVOY_GATEWAY) {
+        return;
+    }
+    let wanted = r["name"].as_str().unwrap_or_default();
+    let ns = namespace(gw.object);
+    if index.get(ENVOY_GATEWAY, "EnvoyProxy", ns, wanted).is_some() {
+        return;
+    }
+    let elsewhere: Vec<String> = index
+        .of_kind(ENVOY_GATEWAY, "EnvoyProxy")
+        .filter(|p| name(p.object) == wanted)
+        .map(|p| describe(p.object))
+        .collect();
+    if elsewhere.is_empty() {
+        f.report(
+            "ref.envoyproxy",
+            gw,
+            "spec.infrastructure.parametersRef.name",
+            format!(
+                "{} references EnvoyProxy {wanted:?} in its namespace {ns:?}, which no input or \
+                 rendered object defines; render it there or fix the reference",
+                describe(gw.object)
+            ),
+        );
+    } else {
+        f.report(
+            "envoyproxy.namespace",
+            gw,
+            "spec.infrastructure.parametersRef.name",
+            format!(
+                "{} references EnvoyProxy {wanted:?}, but it exists only as {}; \
+                 parametersRef always resolves in the Gateway's namespace {ns:?}",
+                describe(gw.object),
+                elsewhere.join(", ")
+            ),
+        );
+    }
+}
+
+/// Gateways rendered for the same tenant, to name the other side of a broken reference.
+fn tenant_gateways(index: &ObjectIndex<'_>, of: Subject<'_>) -> Vec<String> {
+    let Some(tenant) = of.generated_by.map(|g| g.tenant.as_str()) else {
+        return Vec::new();
+    };
+    index
+        .of_kind(GATEWAY_API, "Gateway")
+        .filter(|g| g.generated_by.is_some_and(|b| b.tenant == tenant))
+        .map(|g| describe(g.object))
+        .collect()
+}
+
+fn solver_parent_refs(index: &ObjectIndex<'_>, issuer: Subject<'_>, f: &mut Findings<'_>) {
+    let cluster = issuer.object["kind"].as_str() == Some("ClusterIssuer");
+    let Some(solvers) = issuer.object["spec"]["acme"]["solvers"].as_array() else {
+        return;
+    };
+    for (si, solver) in solvers.iter().enumerate() {
+        let Some(refs) = solver["http01"]["gatewayHTTPRoute"]["parentRefs"].as_array() else {
+            continue;
+        };
+        for (ri, r) in refs.iter().enumerate() {
+            let group = r["group"].as_str().unwrap_or(GATEWAY_API);
+            let kind = r["kind"].as_str().unwrap_or("Gateway");
+            if group != GATEWAY_API || kind != "Gateway" {
+                continue;
+            }
+            let path = format!("spec.acme.solvers[{si}].http01.gatewayHTTPRoute.parentRefs[{ri}]");
+            let gw_name = r["name"].as_str().unwrap_or_default();
+            let gw_ns = match r["namespace"].as_str() {
+                Some(ns) => ns,
+                // Without a namespace the parent resolves in the challenge's namespace: the
+                // Issuer's own, or (for a ClusterIssuer) each certificate's: unknowable here.
+                None if cluster => continue,
+                None => namespace(issuer.object),
+            };
+            match index.get(GATEWAY_API, "Gateway", gw_ns, gw_name) {
+                None => {
+                    let mut msg = format!(
+                        "{} solves HTTP-01 challenges through Gateway {gw_ns}/{gw_name}, which no \
+                         input or rendered object defines: challenges would never be routed",
+                        describe(issuer.object)
+                    );
+                    let others = tenant_gateways(index, issuer);
+                    if !others.is_empty() {
+                        msg.push_str(&format!(
+                            "; this tenant's stack renders {}",
+                            others.join(", ")
+                        ));
+                    }
+                    f.report("ref.issuer-gateway", issuer, format!("{path}.name"), msg);
+                }
+                Some(gw) => {
+                    let Some(section) = r["sectionName"].as_str() else {
+                        continue;
+                    };
+                    let listeners = gw.object["spec"]["listeners"].as_array();
+                    let found = listeners
+                        .into_iter()
+                        .flatten()
+                        .any(|l| l["name"].as_str() == Some(section));
+                    if !found {
+                        f.report(
+                            "ref.issuer-gateway",
+                            issuer,
+                            format!("{path}.sectionName"),
+                            format!(
+                                "{} solves HTTP-01 challenges through listener {section:?} of \
+                                 {}, which has no listener of that name",
+                                describe(issuer.object),
+                                describe(gw.object)
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn issuer_annotations(
+    index: &ObjectIndex<'_>,
+    options: &CheckOptions,
+    s: Subject<'_>,
+    f: &mut Findings<'_>,
+) {
+    let o = s.object;
+    let external_kind = annotation(o, "cert-manager.io/issuer-group")
+        .is_some_and(|g| !g.is_empty() && g != CERT_MANAGER);
+    if external_kind {
+        return;
+    }
+    let ns = namespace(o);
+    if let Some(issuer) = annotation(o, "cert-manager.io/issuer") {
+        let kind = annotation(o, "cert-manager.io/issuer-kind").unwrap_or("Issuer");
+        let known = match kind {
+            "ClusterIssuer" => index
+                .get(CERT_MANAGER, "ClusterIssuer", "", issuer)
+                .is_some(),
+            _ => index.get(CERT_MANAGER, "Issuer", ns, issuer).is_some(),
+        };
+        let qualified = format!("{ns}/{issuer}");
+        if !known && !options.external_issuers.contains(&qualified) {
+            f.report(
+                "ref.issuer-annotation",
+                s,
+                "metadata.annotations[cert-manager.io/issuer]",
+                format!(
+                    "{} asks cert-manager for Issuer {qualified}, which no input or rendered \
+                     object defines (an Issuer must live in the same namespace); render it there, \
+                     or declare it in checks.externalIssuers",
+                    describe(o)
+                ),
+            );
+        }
+    }
+    if let Some(issuer) = annotation(o, "cert-manager.io/cluster-issuer") {
+        let known = index
+            .get(CERT_MANAGER, "ClusterIssuer", "", issuer)
+            .is_some();
+        if !known && !options.external_cluster_issuers.iter().any(|e| e == issuer) {
+            f.report(
+                "ref.issuer-annotation",
+                s,
+                "metadata.annotations[cert-manager.io/cluster-issuer]",
+                format!(
+                    "{} asks cert-manager for ClusterIssuer {issuer:?}, which no input or \
+                     rendered object defines; add it, or declare it in \
+                     checks.externalClusterIssuers",
+                    describe(o)
+                ),
+            );
+        }
+    }
+}
+
+fn unused_issuer(index: &ObjectIndex<'_>, issuer: Subject<'_>, f: &mut Findings<'_>) {
+    let ns = namespace(issuer.object);
+    let n = name(issuer.object);
+    let by_annotation = index.subjects.iter().any(|s| {
+        let o = s.object;
+        (is(o, GATEWAY_API, "Gateway") || is(o, "networking.k8s.io", "Ingress"))
+            && namespace(o) == ns
+            && annotation(o, "cert-manager.io/issuer") == Some(n)
+            && annotation(o, "cert-manager.io/issuer-kind").is_none_or(|k| k == "Issuer")
+    });
+    let by_certificate = index.of_kind(CERT_MANAGER, "Certificate").any(|c| {
+        let r = &c.object["spec"]["issuerRef"];
+        namespace(c.object) == ns
+            && r["name"].as_str() == Some(n)
+            && r["kind"].as_str().is_none_or(|k| k == "Issuer")
+    });
+    if by_annotation || by_certificate {
+        return;
+    }
+    let mut msg = format!(
+        "{} is referenced by no Gateway, Ingress or Certificate in namespace {ns:?}",
+        describe(issuer.object)
+    );
+    if let Some(tenant) = issuer.generated_by.map(|g| g.tenant.as_str()) {
+        let cluster_users: Vec<String> = index
+            .of_kind(GATEWAY_API, "Gateway")
+            .filter(|g| g.generated_by.is_some_and(|b| b.tenant == tenant))
+            .filter_map(|g| {
+                annotation(g.object, "cert-manager.io/cluster-issuer")
+                    .map(|ci| format!("{} asks for ClusterIssuer {ci:?}", describe(g.object)))
+            })
+            .collect();
+        if !cluster_users.is_empty() {
+            msg.push_str(&format!(": {}", cluster_users.join("; ")));
+        }
+    }
+    msg.push_str(
+        "; annotate the Gateway with cert-manager.io/issuer in the Issuer's namespace, or drop \
+         the Issuer",
+    );
+    f.report("ref.unused-issuer", issuer, "metadata.name", msg);
+}
