@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Render benchmark, ours against the host's own read-and-write cost, side by side in one run.
+#   1. A kpt package of TENANTS tenants x ROUTES routes (scripts/gen-scale-package.py).
+#   2. `kpt fn source` on it: kpt reading the package and writing the ResourceList (the host's
+#      own cost of one function step), timed.
+#   3. capsule-render on that ResourceList (KRM function mode), timed, with peak RSS, with and
+#      without the checks.
+#   4. capsule-render on an empty ResourceList (start-up cost).
+# Prints the times, the ratios and peak memory against the input size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tenants="${1:-2000}"
+routes="${2:-5}"
+rounds="${ROUNDS:-5}"
+work="${BENCH_DIR:-target/bench-render}"
+mkdir -p "$work"
+cargo build --release -q
+bin="$PWD/target/release/capsule-render"
+python3 scripts/gen-scale-package.py "$work/pkg" "$tenants" "$routes" >/dev/null
+(cd "$work/pkg" && kpt fn source . > ../input.yaml)
+printf 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\n' > "$work/empty.yaml"
+sed 's/^/  /' > "$work/nochecks.yaml" <<'CFG'
+CFG
+input_bytes=$(stat -c %s "$work/input.yaml")
+
+# best wall time (s) and its peak RSS (KB) over $rounds runs of a command reading stdin from $1
+best() {
+  local in="$1"; shift
+  local best_t="" best_m=""
+  for _ in $(seq "$rounds"); do
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" < "$in" > /dev/null 2> "$work/stderr.txt" || true
+    read -r t m < "$work/time.txt"
+    if [ -z "$best_t" ] || python3 -c "import sys; sys.exit(0 if $t < $best_t else 1)"; then
+      best_t=$t; best_m=$m
+    fi
+  done
+  echo "$best_t $best_m"
+}
+
+read -r kpt_t kpt_m < <(cd "$work/pkg" && best /dev/null kpt fn source .)
+read -r our_t our_m < <(best "$work/input.yaml" "$bin")
+read -r nochk_t nochk_m < <(CAPSULE_RENDER_CHECKS=off best "$work/input.yaml" env CAPSULE_RENDER_CHECKS=off "$bin")
+read -r empty_t empty_m < <(best "$work/empty.yaml" "$bin")
+python3 - "$tenants" "$routes" "$input_bytes" "$kpt_t" "$kpt_m" "$our_t" "$our_m" "$nochk_t" "$empty_t" "$rounds" <<'PY'
+import sys
+tenants, routes, size = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+kpt_t, kpt_m, our_t, our_m, nochk_t, empty_t = map(float, sys.argv[4:10])
+rounds = sys.argv[10]
+print(f"input: {tenants} tenants x {routes} routes, ResourceList {size/1e6:.1f} MB")
+print(f"{'kpt fn source':28} {kpt_t:8.3f} s  peak RSS {kpt_m/1024:8.1f} MB")
+print(f"{'capsule-render':28} {our_t:8.3f} s  peak RSS {our_m/1024:8.1f} MB")
+print(f"{'capsule-render, checks off':28} {nochk_t:8.3f} s")
+print(f"{'capsule-render, empty list':28} {empty_t*1000:8.1f} ms")
+print(f"ours / kpt time: {our_t/kpt_t:.2f}x (target <= 0.5x)")
+print(f"peak RSS / input size: {our_m*1024/size:.2f}x (target <= 4x)")
+if nochk_t > 0:
+    print(f"checks add: {100*(our_t-nochk_t)/nochk_t:.1f}% (target < 10%)")
+print(f"(best of {rounds} runs each; /usr/bin/time resolution is 10 ms)")
+PY
