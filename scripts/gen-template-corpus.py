@@ -665,7 +665,16 @@ def exec_errors(c):
               "{{ (print 1).x }}", "{{ print 1 | .s }}", "{{ 1 | .m.a }}", "{{ .name | index 1 }}",
               "{{ slice .s 2 1 }}", "{{ slice .s 0 9 }}", "{{ slice .list 0 1 9 }}", "{{ slice .s 0 1 2 }}",
               "{{ slice .n }}", "{{ index .list .s }}", "{{ index .list 1.5 }}", "{{ len .f }}",
-              "ok {{ .n }} {{ index .list 5 }} never", "{{ range 1.5 }}{{ end }}"]:
+              "ok {{ .n }} {{ index .list 5 }} never", "{{ range 1.5 }}{{ end }}",
+              # Go shortens the "at <...>" context and counts columns in bytes.
+              "{{ index .list 0 1 2 3 4 5 6 7 8 9 10 11 12 }}", "{{ .m.c.d.e.f.g.h.i.j.k.l.m.n.o.p }}",
+              "é😀{{ .n.x }}", "héllo\nwörld {{ .n.x }}", "{{ printf \"%d\" (index .list 99) }}",
+              "{{ define \"a\" }}\n\n  {{ .x.y }}{{ end }}{{ template \"a\" .m }}",
+              "{{ define \"a\" }}{{ .x | }}{{ end }}", "{{ define \"a\" }}\n{{ nosuch }}{{ end }}",
+              "{{ define \"a\" }}{{ template \"b\" }}{{ end }}{{ template \"a\" }}",
+              "{{ block \"a\" .m }}{{ .a.b }}{{ end }}", "{{ with .m }}{{ with .c }}{{ .d.e }}{{ end }}{{ end }}",
+              "{{ range $i, $v := .list }}{{ if eq $i 2 }}{{ $v.x }}{{ end }}{{ end }}",
+              "{{ $x := index .list 1 }}{{ $x.y }}", "{{ (.n).x }}", "{{ .list | printf \"%d\" | len | index .s }}"]:
         c.add(a, t, builtin_only="slice" in t)
 
 
@@ -725,7 +734,9 @@ def run_batch(cmd, cases):
         return []
     lines = "".join(json.dumps(request(c), ensure_ascii=False) + "\n" for c in cases)
     p = subprocess.run(cmd, input=lines.encode(), capture_output=True, check=True)
-    out = p.stdout.decode().splitlines()
+    out = p.stdout.decode().split("\n")
+    if out and out[-1] == "":
+        out.pop()
     if len(out) != len(cases):
         sys.exit("oracle answered %d lines for %d cases" % (len(out), len(cases)))
     return [json.loads(line) for line in out]
