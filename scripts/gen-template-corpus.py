@@ -48,6 +48,9 @@ D = {
     "empty": "",
     "nil": None,
     "list": [1, 2, 3],
+    # Go's JSON decoder gives a 3-element list capacity 4, and `slice` checks indexes against
+    # the capacity: out-of-range slicing uses this 4-element list, whose capacity is its length.
+    "l4": [1, 2, 3, 4],
     "strs": ["b", "a", "c"],
     "mixed": [1, "a", None, 2.5, True],
     "el": [],
@@ -490,8 +493,8 @@ def index_slice_len(c):
               "{{ .html | html }}", "{{ .html | js }}", "{{ .html | urlquery }}", "{{ .html | html | urlquery }}"]:
         c.add(a, t)
     for t in ["{{ slice .list }}", "{{ slice .list 1 }}", "{{ slice .list 1 2 }}", "{{ slice .list 0 3 }}",
-              "{{ slice .list 1 2 3 }}", "{{ slice .list 0 1 1 }}", "{{ slice .list 3 }}", "{{ slice .list 4 }}",
-              "{{ slice .list 2 1 }}", "{{ slice .list -1 }}", "{{ slice .list 1 4 }}", "{{ slice .list 0 2 5 }}",
+              "{{ slice .list 1 2 3 }}", "{{ slice .list 0 1 1 }}", "{{ slice .list 3 }}", "{{ slice .l4 5 }}", "{{ slice .l4 4 }}",
+              "{{ slice .list 2 1 }}", "{{ slice .list -1 }}", "{{ slice .l4 1 5 }}", "{{ slice .l4 0 2 5 }}",
               "{{ slice .list 0 0 }}", "{{ slice .s }}", "{{ slice .s 1 }}", "{{ slice .s 1 3 }}",
               "{{ slice .s 1 2 3 }}", "{{ slice .s 6 }}", "{{ slice .u 1 2 }}", "{{ slice .m 1 }}", "{{ slice .n 1 }}",
               "{{ slice .nil 0 }}", "{{ slice .absent }}", "{{ slice }}", "{{ slice .list \"a\" }}",
