@@ -37,7 +37,7 @@ pub fn sprint(args: &[Value]) -> String {
     let mut p = Printer::default();
     let mut prev_string = false;
     for (i, a) in args.iter().enumerate() {
-        let is_string = !a.is_nil_interface() && a.kind() == Kind::String;
+        let is_string = !is_nil_interface(a) && a.kind() == Kind::String;
         if i > 0 && !is_string && !prev_string {
             p.buf.push(' ');
         }
@@ -74,11 +74,9 @@ pub(crate) fn is_print(c: char) -> bool {
     table.get(idx).is_some_and(|&(lo, _)| lo <= c)
 }
 
-impl Value {
-    /// True only for the nil interface (not for typed nil pointers): what Go's `arg == nil` tests.
-    fn is_nil_interface(&self) -> bool {
-        matches!(self, Value::Nil)
-    }
+/// True only for the nil interface (not for typed nil pointers): what Go's `arg == nil` tests.
+fn is_nil_interface(v: &Value) -> bool {
+    matches!(v, Value::Nil)
 }
 
 /// The state of one verb: Go's `fmtFlags` plus width and precision.
@@ -501,7 +499,7 @@ impl Printer {
         self.buf.push(verb);
         self.buf.push('(');
         match arg {
-            Some(v) if !v.is_nil_interface() => {
+            Some(v) if !is_nil_interface(v) => {
                 self.buf.push_str(v.type_name());
                 self.buf.push('=');
                 self.print_arg(v, 'v');
@@ -600,7 +598,7 @@ impl Printer {
 
     /// Go's `printArg`: one top-level operand.
     fn print_arg(&mut self, arg: &Value, verb: char) {
-        if arg.is_nil_interface() {
+        if is_nil_interface(arg) {
             match verb {
                 'T' | 'v' => self.pad(NIL_ANGLE),
                 _ => self.bad_verb(verb, None),
@@ -619,7 +617,7 @@ impl Printer {
 
     /// Go's `printValue`: a value at `depth` (0 for the operand itself, more inside collections).
     fn print_value(&mut self, v: &Value, verb: char, depth: usize) {
-        if verb == 'w' && !v.is_nil_interface() {
+        if verb == 'w' && !is_nil_interface(v) {
             // Sprintf has no error to wrap: Go's handleMethods reports the whole operand.
             self.bad_verb(verb, Some(v));
             return;
@@ -890,7 +888,7 @@ impl Printer {
                 if k > 0 {
                     self.buf.push_str(", ");
                 }
-                if arg.is_nil_interface() {
+                if is_nil_interface(arg) {
                     self.buf.push_str(NIL_ANGLE);
                 } else {
                     self.buf.push_str(arg.type_name());
