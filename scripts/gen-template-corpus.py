@@ -712,9 +712,47 @@ def whitespace_trim(c):
         c.add(a, t)
 
 
+def pipelines_misc(c):
+    a = "pipelines_misc"
+    for t in ["{{ print (print (print 1 2) 3) 4 }}", "{{ (print 1 | printf \"<%s>\") }}",
+              "{{ printf \"%s-%s\" (print .s) (index .strs 0 | print) }}", "{{ len (slice .strs 1) | print }}",
+              "{{ with $x := .m }}{{ with $y := $x.c }}{{ $y.d }}{{ $x.a }}{{ end }}{{ end }}",
+              "{{ with .fl }}a{{ else with $y := .m }}{{ $y.b }}{{ end }}", "{{ range $i, $e := . }}{{ $i }}{{ $e }};{{ end }}",
+              "{{ range . }}{{ . }}{{ end }}", "{{ $x := 1 }}{{ range . }}{{ $x = . }}{{ end }}{{ $x }}",
+              "{{ template \"b\" . }}{{ block \"b\" .m }}{{ .a }}{{ end }}", "{{ .list | len | printf \"%d items\" }}",
+              "{{ \"abc\" | len }}", "{{ 3 | printf \"%d-%d\" 4 }}", "{{ nil | print }}", "{{ .m.c | print }}",
+              "{{ and 1 2 | not }}", "{{ or 0 \"\" | not }}", "{{ eq (and 1 2) 2 }}", "{{ (or .absent \"dflt\") }}",
+              "{{ if and .t (eq .n 3) (ne .s \"x\") }}ok{{ end }}", "{{ if or (lt .n 1) (gt .n 2) }}ok{{ end }}",
+              "{{ index (index .items 0) \"name\" | printf \"%q\" }}", "{{ (index .m \"c\").d }}",
+              "{{ $m := .m }}{{ range $k, $v := $m }}{{ if eq $k \"c\" }}{{ $v.d }}{{ end }}{{ end }}",
+              "{{ range $i, $v := .strs }}{{ if $i }}, {{ end }}{{ $v | printf \"%q\" }}{{ end }}",
+              "{{ printf \"%v\" (slice .s 1 3) }}", "{{ $s := \"\" }}{{ range .strs }}{{ $s = print $s . }}{{ end }}{{ $s }}",
+              "{{ range $i := .n }}{{ if eq $i 1 }}{{ continue }}{{ end }}{{ $i }}{{ end }}",
+              "{{ range $i, $v := .n }}{{ end }}", "{{ range .list }}{{ range $.list }}{{ break }}{{ end }}{{ . }}{{ end }}",
+              "{{ with .list }}{{ index . 0 }}{{ end }}", "{{ print .t .fl .nil }}", "{{ println .list \"a\" .m }}",
+              "{{ .m.c.d | printf \"%.2s\" }}", "{{ .u | printf \"%.3s|%5.2s|%-6s|\" .u .u }}",
+              "{{ printf \"%d%%\" 50 }}", "{{ printf \"%s\" .m }}", "{{ printf \"%v\" .items }}",
+              "{{ print .items }}", "{{ js (print .m) }}", "{{ html .mixed }}", "{{ urlquery .u .s }}",
+              "{{- range .strs }} {{ . }} {{- end }}", "{{ range .strs -}} {{ . }} {{ end -}}",
+              "a{{/* c */}}{{ .s }}{{/* d */}}b", "{{ .s }}{{/* trailing */ -}}\n  x",
+              "{{ if .t }}{{/* c */}}{{ end }}", "{{ range .list }}{{/* c */}}{{ end }}x",
+              "{{ define \"x\" }}{{/* c */}}X{{ end }}{{ template \"x\" }}", "{{ $x := .list }}{{ len $x }}",
+              "{{ $x := \"a\" }}{{ $x | printf \"%s%s\" $x }}", "{{ .list | slice 1 }}", "{{ 1 | index .list }}",
+              "{{ .m | len | eq 3 }}", "{{ \"b\" | lt \"a\" }}", "{{ 2 | le 3 }}", "{{ .zero | not }}"]:
+        c.add(a, t, builtin_only="slice" in t)
+    c.add(a, "{{ range $i, $e := . }}{{ $i }}{{ $e }};{{ end }}", data=["x", "y"])
+    c.add(a, "{{ range . }}{{ . }}{{ end }}", data={"b": 2, "a": 1})
+    c.add(a, "{{ range . }}{{ . }}{{ else }}none{{ end }}", data=[])
+    c.add(a, "{{ len . }}", data="héllo")
+    c.add(a, "{{ index . 1 }}", data=[5, 6])
+    c.add(a, "{{ . }}", data=9007199254740993)
+    c.add(a, "{{ . }}", data=18446744073709551615)
+    c.add(a, "{{ printf \"%T %v\" . . }}", data=18446744073709551616)
+
+
 AREA_FUNCS = [actions, variables, conditionals, ranges, withs, define_block, compare, index_slice_len,
               printf_verbs, printf_flags, print_values, missingkey, parse_errors, exec_errors, literals,
-              whitespace_trim]
+              whitespace_trim, pipelines_misc]
 
 
 # ---------------------------------------------------------------------------------------------
