@@ -1,8 +1,882 @@
-//! sprigin functions: strings family. (Placeholder: lands with the function library work.)
+//! sprigin's string functions (sprout v1.0.3 `strings` registry, sprig aliases, `cat` from the
+//! std registry, `splitList`/`strSlice` from the slices registry). Every one is wrapped: a
+//! non-string where Go wants `string`, a data `int64` where Go wants `int`, or a wrong argument
+//! count yields nil; nil arguments are the parameter's zero value.
 
-use crate::template::FuncMap;
+use std::rc::Rc;
+
+use super::args::{self, Swallow, Wrapped, arity, int_at, string_at};
+use super::cast;
+use crate::template::{CallCtx, FuncError, FuncMap, Function, ListKind, Map, Value};
+
+macro_rules! wrap {
+    ($outer:ident, $inner:ident) => {
+        fn $outer(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+            let r = $inner(a);
+            args::finish(ctx, r)
+        }
+    };
+}
 
 /// Registers the family's functions.
 pub(crate) fn register(map: &mut FuncMap) {
-    let _ = map;
+    let entries: &[(&'static str, crate::template::NativeFn)] = &[
+        ("nospace", w_nospace),
+        ("trim", w_trim),
+        ("trimAll", w_trim_all),
+        ("trimall", w_trim_all),
+        ("trimPrefix", w_trim_prefix),
+        ("trimSuffix", w_trim_suffix),
+        ("contains", w_contains),
+        ("hasPrefix", w_has_prefix),
+        ("hasSuffix", w_has_suffix),
+        ("toLower", w_lower),
+        ("lower", w_lower),
+        ("tolower", w_lower),
+        ("lowercase", w_lower),
+        ("toUpper", w_upper),
+        ("upper", w_upper),
+        ("toupper", w_upper),
+        ("uppercase", w_upper),
+        ("replace", w_replace),
+        ("repeat", w_repeat),
+        ("join", w_join),
+        ("trunc", w_trunc),
+        ("ellipsis", w_ellipsis),
+        ("abbrev", w_ellipsis),
+        ("ellipsisBoth", w_ellipsis_both),
+        ("abbrevboth", w_ellipsis_both),
+        ("initials", w_initials),
+        ("plural", w_plural),
+        ("wrap", w_wrap),
+        ("wrapWith", w_wrap_with),
+        ("quote", w_quote),
+        ("squote", w_squote),
+        ("cat", w_cat),
+        ("toCamelCase", w_camel),
+        ("toKebabCase", w_kebab),
+        ("kebab", w_kebab),
+        ("kebabcase", w_kebab),
+        ("toPascalCase", w_pascal),
+        ("camelcase", w_pascal),
+        ("toDotCase", w_dot),
+        ("toPathCase", w_path),
+        ("toConstantCase", w_constant),
+        ("toSnakeCase", w_snake),
+        ("snake", w_snake),
+        ("snakecase", w_snake),
+        ("toTitleCase", w_title),
+        ("title", w_title),
+        ("titlecase", w_title),
+        ("untitle", w_untitle),
+        ("swapCase", w_swap_case),
+        ("swapcase", w_swap_case),
+        ("capitalize", w_capitalize),
+        ("uncapitalize", w_uncapitalize),
+        ("split", w_split),
+        ("splitn", w_splitn),
+        ("splitList", w_split_list),
+        ("substr", w_substr),
+        ("indent", w_indent),
+        ("nindent", w_nindent),
+        ("seq", w_seq),
+        ("strSlice", w_str_slice),
+        ("toStrings", w_str_slice),
+    ];
+    for (name, call) in entries {
+        map.insert(args::wrapped(name, *call));
+    }
+    map.insert(Function {
+        nondeterministic: true,
+        ..args::wrapped("shuffle", w_shuffle)
+    });
+}
+
+fn s(v: impl Into<Rc<str>>) -> Value {
+    Value::String(v.into())
+}
+
+/// A function of one `string` parameter.
+fn one_str(a: &[Value], f: impl FnOnce(&str) -> Value) -> Wrapped {
+    arity(a, 1)?;
+    Ok(f(&string_at(a, 0)?))
+}
+
+/// A function of two `string` parameters.
+fn two_str(a: &[Value], f: impl FnOnce(&str, &str) -> Value) -> Wrapped {
+    arity(a, 2)?;
+    Ok(f(&string_at(a, 0)?, &string_at(a, 1)?))
+}
+
+/// Go's `unicode.ToUpper`/`ToLower` (simple case mapping): a rune whose full mapping is several
+/// runes (`ß`) keeps itself.
+fn upper_rune(c: char) -> char {
+    let mut it = c.to_uppercase();
+    match (it.next(), it.next()) {
+        (Some(u), None) => u,
+        _ => c,
+    }
+}
+
+fn lower_rune(c: char) -> char {
+    let mut it = c.to_lowercase();
+    match (it.next(), it.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
+/// A byte range of a Go string; a cut inside a UTF-8 sequence shows U+FFFD as Go's invalid
+/// bytes print through our UTF-8 strings.
+fn byte_slice(v: &str, start: usize, end: usize) -> String {
+    String::from_utf8_lossy(v.as_bytes().get(start..end).unwrap_or_default()).into_owned()
+}
+
+fn nospace(a: &[Value]) -> Wrapped {
+    one_str(a, |v| {
+        s(v.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+    })
+}
+wrap!(w_nospace, nospace);
+
+fn trim(a: &[Value]) -> Wrapped {
+    one_str(a, |v| s(v.trim()))
+}
+wrap!(w_trim, trim);
+
+fn trim_all(a: &[Value]) -> Wrapped {
+    two_str(a, |cut, v| s(v.trim_matches(|c| cut.contains(c))))
+}
+wrap!(w_trim_all, trim_all);
+
+fn trim_prefix(a: &[Value]) -> Wrapped {
+    two_str(a, |p, v| s(v.strip_prefix(p).unwrap_or(v)))
+}
+wrap!(w_trim_prefix, trim_prefix);
+
+fn trim_suffix(a: &[Value]) -> Wrapped {
+    two_str(a, |p, v| s(v.strip_suffix(p).unwrap_or(v)))
+}
+wrap!(w_trim_suffix, trim_suffix);
+
+fn contains(a: &[Value]) -> Wrapped {
+    two_str(a, |sub, v| Value::Bool(v.contains(sub)))
+}
+wrap!(w_contains, contains);
+
+fn has_prefix(a: &[Value]) -> Wrapped {
+    two_str(a, |p, v| Value::Bool(v.starts_with(p)))
+}
+wrap!(w_has_prefix, has_prefix);
+
+fn has_suffix(a: &[Value]) -> Wrapped {
+    two_str(a, |p, v| Value::Bool(v.ends_with(p)))
+}
+wrap!(w_has_suffix, has_suffix);
+
+fn lower(a: &[Value]) -> Wrapped {
+    one_str(a, |v| s(v.chars().map(lower_rune).collect::<String>()))
+}
+wrap!(w_lower, lower);
+
+fn upper(a: &[Value]) -> Wrapped {
+    one_str(a, |v| s(v.chars().map(upper_rune).collect::<String>()))
+}
+wrap!(w_upper, upper);
+
+fn replace(a: &[Value]) -> Wrapped {
+    arity(a, 3)?;
+    let (old, new, v) = (string_at(a, 0)?, string_at(a, 1)?, string_at(a, 2)?);
+    Ok(s(v.replace(&*old, &new)))
+}
+wrap!(w_replace, replace);
+
+fn repeat(a: &[Value]) -> Wrapped {
+    arity(a, 2)?;
+    let (n, v) = (int_at(a, 0)?, string_at(a, 1)?);
+    if n < 0 {
+        return Err(Swallow::nil("strings: negative Repeat count"));
+    }
+    let total = (n as u128) * (v.len() as u128);
+    if total > 64 * 1024 * 1024 {
+        return Err(Swallow::nil("strings: Repeat output too large"));
+    }
+    Ok(s(v.repeat(n as usize)))
+}
+wrap!(w_repeat, repeat);
+
+/// sprout's `StrSlice`: a `[]string` as is; other lists item by item with nil items dropped and
+/// each converted by `cast.ToString` (lists and maps inside become `""`); nil → empty; a scalar
+/// → one string (`%v`).
+pub(crate) fn str_slice(v: &Value) -> Vec<Rc<str>> {
+    match v {
+        Value::Nil => Vec::new(),
+        Value::List(items, ListKind::String) => items
+            .iter()
+            .map(|i| match i {
+                Value::String(s) => s.clone(),
+                other => Rc::from(cast::sprint(other)),
+            })
+            .collect(),
+        Value::List(items, _) => items
+            .iter()
+            .filter(|i| !matches!(i, Value::Nil))
+            .map(|i| match i {
+                Value::String(s) => s.clone(),
+                other => Rc::from(cast::to_string(other).unwrap_or_default()),
+            })
+            .collect(),
+        other => vec![Rc::from(cast::sprint(other))],
+    }
+}
+
+fn join(a: &[Value]) -> Wrapped {
+    arity(a, 2)?;
+    let sep = string_at(a, 0)?;
+    let parts = str_slice(&a[1]);
+    let mut out = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(p);
+    }
+    Ok(s(out))
+}
+wrap!(w_join, join);
+
+fn trunc(a: &[Value]) -> Wrapped {
+    arity(a, 2)?;
+    let (n, v) = (int_at(a, 0)?, string_at(a, 1)?);
+    let len = v.len() as i64;
+    if n < 0 && len + n > 0 {
+        return Ok(s(byte_slice(&v, (len + n) as usize, v.len())));
+    }
+    if n >= 0 && len > n {
+        return Ok(s(byte_slice(&v, 0, n as usize)));
+    }
+    Ok(Value::String(v))
+}
+wrap!(w_trunc, trunc);
+
+/// sprout's `ellipsis(value, offset, maxWidth)`; the out-of-range slicings that panic in Go
+/// yield nil.
+fn ellipsis_core(v: &str, offset: i64, max_width: i64) -> Wrapped {
+    let panic = || Swallow::nil("runtime error: slice bounds out of range");
+    if max_width < 4 || (offset > 0 && max_width < 7) {
+        return Ok(s(v));
+    }
+    let runes: Vec<char> = v.chars().collect();
+    let count = runes.len() as i64;
+    if count <= max_width || count <= offset {
+        if offset < 0 || offset as usize > v.len() {
+            return Err(panic());
+        }
+        return Ok(s(byte_slice(v, offset as usize, v.len())));
+    }
+    let mut end = offset + max_width - 3;
+    if offset > 0 {
+        end -= 3;
+    }
+    if offset < 0 || end < offset || end > count {
+        return Err(panic());
+    }
+    let middle: String = runes[offset as usize..end as usize].iter().collect();
+    Ok(s(if offset > 0 {
+        format!("...{middle}...")
+    } else {
+        format!("{middle}...")
+    }))
+}
+
+fn ellipsis(a: &[Value]) -> Wrapped {
+    arity(a, 2)?;
+    let (w, v) = (int_at(a, 0)?, string_at(a, 1)?);
+    ellipsis_core(&v, 0, w)
+}
+wrap!(w_ellipsis, ellipsis);
+
+fn ellipsis_both(a: &[Value]) -> Wrapped {
+    arity(a, 3)?;
+    let (o, w, v) = (int_at(a, 0)?, int_at(a, 1)?, string_at(a, 2)?);
+    ellipsis_core(&v, o, w)
+}
+wrap!(w_ellipsis_both, ellipsis_both);
+
+/// sprout's `initials`: words split on spaces; the first word always gives its first *byte*
+/// as a rune, the others only when that byte is a letter (else a NUL rune, as Go's zeroed
+/// rune slice does).
+fn initials(a: &[Value]) -> Wrapped {
+    one_str(a, |v| {
+        let mut out = String::new();
+        for (i, word) in v.split(' ').filter(|w| !w.is_empty()).enumerate() {
+            let first = char::from(word.as_bytes()[0]);
+            if i == 0 || first.is_alphabetic() {
+                out.push(first);
+            } else {
+                out.push('\0');
+            }
+        }
+        s(out)
+    })
+}
+wrap!(w_initials, initials);
+
+fn plural(a: &[Value]) -> Wrapped {
+    arity(a, 3)?;
+    let (one, many, n) = (string_at(a, 0)?, string_at(a, 1)?, int_at(a, 2)?);
+    Ok(Value::String(if n == 1 { one } else { many }))
+}
+wrap!(w_plural, plural);
+
+/// sprout's `wordWrap`.
+fn word_wrap(len: i64, newline: &str, long_words: bool, v: &str) -> String {
+    let len = len.max(1) as usize;
+    let newline = if newline.is_empty() { "\n" } else { newline };
+    let mut out = String::new();
+    let mut cur = 0usize;
+    for word in v.split_whitespace() {
+        let wl = word.chars().count();
+        if cur > 0 && cur + 1 + wl > len {
+            out.push_str(newline);
+            cur = 0;
+        }
+        if long_words && wl > len {
+            for (i, c) in word.char_indices() {
+                out.push(c);
+                cur += 1;
+                if i + 1 < word.len() && cur == len {
+                    out.push_str(newline);
+                    cur = 0;
+                }
+            }
+        } else {
+            if cur > 0 {
+                out.push(' ');
+                cur += 1;
+            }
+            out.push_str(word);
+            cur += wl;
+        }
+    }
+    out
+}
+
+fn wrap_fn(a: &[Value]) -> Wrapped {
+    arity(a, 2)?;
+    let (n, v) = (int_at(a, 0)?, string_at(a, 1)?);
+    Ok(s(word_wrap(n, "", false, &v)))
+}
+wrap!(w_wrap, wrap_fn);
+
+fn wrap_with(a: &[Value]) -> Wrapped {
+    arity(a, 3)?;
+    let (n, nl, v) = (int_at(a, 0)?, string_at(a, 1)?, string_at(a, 2)?);
+    Ok(s(word_wrap(n, &nl, true, &v)))
+}
+wrap!(w_wrap_with, wrap_with);
+
+/// Go's `%q` of a string (strconv.Quote: printable runes kept, the rest escaped).
+pub(crate) fn go_quote(v: &str, out: &mut String) {
+    out.push('"');
+    for c in v.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\u{b}' => out.push_str("\\v"),
+            '\u{FFFD}' => out.push_str("\\ufffd"),
+            c if c.is_control() || (c as u32) < 0x20 => {
+                use std::fmt::Write;
+                if (c as u32) < 0x10000 {
+                    let _ = write!(out, "\\u{:04x}", c as u32);
+                } else {
+                    let _ = write!(out, "\\U{:08x}", c as u32);
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// `quote`/`squote`: each non-nil argument as `fmt.Sprint` text, quoted; a space before every
+/// argument but the first *position* (so a leading nil leaves a leading space, as sprout does).
+fn quote_with(a: &[Value], double: bool) -> Value {
+    let mut out = String::new();
+    for (i, v) in a.iter().enumerate() {
+        if matches!(v, Value::Nil) {
+            continue;
+        }
+        if i > 0 {
+            out.push(' ');
+        }
+        let text = match v {
+            Value::String(x) => x.to_string(),
+            other => cast::sprint(other),
+        };
+        if double {
+            go_quote(&text, &mut out);
+        } else {
+            out.push('\'');
+            out.push_str(&text);
+            out.push('\'');
+        }
+    }
+    s(out)
+}
+
+fn quote(a: &[Value]) -> Wrapped {
+    Ok(quote_with(a, true))
+}
+wrap!(w_quote, quote);
+
+fn squote(a: &[Value]) -> Wrapped {
+    Ok(quote_with(a, false))
+}
+wrap!(w_squote, squote);
+
+/// `cat`: the non-nil arguments printed with `%v`, separated by spaces.
+fn cat(a: &[Value]) -> Wrapped {
+    let mut out = String::new();
+    for (i, v) in a.iter().filter(|v| !matches!(v, Value::Nil)).enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        v.write_v(&mut out, false);
+    }
+    Ok(s(out))
+}
+wrap!(w_cat, cat);
+
+/// sprout's case-style transformer.
+#[derive(Clone, Copy)]
+struct Style {
+    sep: Option<char>,
+    capitalize_first: bool,
+    capitalize_next: bool,
+    force_lower: bool,
+    force_upper: bool,
+}
+
+const CAMEL: Style = Style {
+    sep: None,
+    capitalize_first: false,
+    capitalize_next: true,
+    force_lower: true,
+    force_upper: false,
+};
+const PASCAL: Style = Style {
+    sep: None,
+    capitalize_first: true,
+    capitalize_next: true,
+    force_lower: false,
+    force_upper: false,
+};
+const fn sep_style(c: char, upper: bool) -> Style {
+    Style {
+        sep: Some(c),
+        capitalize_first: false,
+        capitalize_next: false,
+        force_lower: !upper,
+        force_upper: upper,
+    }
+}
+
+fn transform(style: Style, v: &str) -> String {
+    let mut out = String::with_capacity(v.len() + 10);
+    let mut cap_next = style.capitalize_first && style.capitalize_next;
+    let sep_rune = style.sep;
+    let mut last: Option<char> = None; // Go: lastRune, 0 initially; the separator marks a break
+    let mut last_is_sep = false;
+    let mut seen_letter = false;
+    let bytes = v.as_bytes();
+    for (i, r) in v.char_indices() {
+        let next = bytes.get(i + 1).map(|b| char::from(*b)).unwrap_or('\0');
+        if r == ' ' || r == '-' || r == '_' {
+            if let Some(sep) = sep_rune
+                && !last_is_sep
+            {
+                out.push(sep);
+            }
+            if seen_letter {
+                cap_next = true;
+            }
+            last_is_sep = true;
+            last = sep_rune;
+            continue;
+        }
+        let last_rune = last.unwrap_or('\0');
+        if r.is_uppercase() && !out.is_empty() && !last_is_sep {
+            let boundary = if sep_rune.is_some() {
+                last_rune.is_lowercase() || (last_rune.is_uppercase() && next.is_lowercase())
+            } else {
+                let next_content = next.is_alphabetic() || next.is_numeric();
+                (last_rune.is_lowercase() && next_content)
+                    || (last_rune.is_uppercase() && next.is_lowercase())
+            };
+            if boundary {
+                if let Some(sep) = sep_rune {
+                    out.push(sep);
+                }
+                cap_next = true;
+            }
+        }
+        if let Some(sep) = sep_rune
+            && !out.is_empty()
+            && !last_is_sep
+            && r.is_ascii_digit()
+            && !last_rune.is_ascii_digit()
+        {
+            out.push(sep);
+        }
+        if cap_next && style.capitalize_next {
+            out.push(upper_rune(r));
+            cap_next = false;
+        } else if style.force_lower {
+            out.push(lower_rune(r));
+        } else if style.force_upper {
+            out.push(upper_rune(r));
+        } else {
+            out.push(r);
+        }
+        last = Some(r);
+        last_is_sep = sep_rune == Some(r);
+        if r.is_alphabetic() {
+            seen_letter = true;
+        }
+    }
+    out
+}
+
+fn camel(a: &[Value]) -> Wrapped {
+    one_str(a, |v| s(transform(CAMEL, v)))
+}
+wrap!(w_camel, camel);
+fn pascal(a: &[Value]) -> Wrapped {
+    one_str(a, |v| s(transform(PASCAL, v)))
+}
+wrap!(w_pascal, pascal);
+fn kebab(a: &[Value]) -> Wrapped {
+    one_str(a, |v| s(transform(sep_style('-', false), v)))
+}
+wrap!(w_kebab, kebab);
+fn snake(a: &[Value]) -> Wrapped {
+    one_str(a, |v| s(transform(sep_style('_', false), v)))
+}
+wrap!(w_snake, snake);
+fn dot(a: &[Value]) -> Wrapped {
+    one_str(a, |v| s(transform(sep_style('.', false), v)))
+}
+wrap!(w_dot, dot);
+fn path(a: &[Value]) -> Wrapped {
+    one_str(a, |v| s(transform(sep_style('/', false), v)))
+}
+wrap!(w_path, path);
+fn constant(a: &[Value]) -> Wrapped {
+    one_str(a, |v| s(transform(sep_style('_', true), v)))
+}
+wrap!(w_constant, constant);
+
+/// `cases.Title(language.English)`: the first letter of each word upper (title) case, the rest
+/// lower case; letters, digits, `.`, `_`, `'` and `:` continue a word.
+fn title(a: &[Value]) -> Wrapped {
+    one_str(a, |v| {
+        let mut out = String::with_capacity(v.len());
+        let mut in_word = false;
+        for c in v.chars() {
+            if c.is_alphanumeric() {
+                out.push(if in_word {
+                    lower_rune(c)
+                } else {
+                    upper_rune(c)
+                });
+                in_word = true;
+            } else {
+                out.push(c);
+                in_word = in_word && matches!(c, '.' | '_' | '\'' | '’' | ':' | '·');
+            }
+        }
+        s(out)
+    })
+}
+wrap!(w_title, title);
+
+fn untitle(a: &[Value]) -> Wrapped {
+    one_str(a, |v| {
+        let mut out = String::with_capacity(v.len());
+        let mut start = true;
+        for c in v.chars() {
+            if c.is_whitespace() {
+                start = true;
+                out.push(c);
+            } else if start {
+                out.push(lower_rune(c));
+                start = false;
+            } else {
+                out.push(c);
+            }
+        }
+        s(out)
+    })
+}
+wrap!(w_untitle, untitle);
+
+fn swap_case(a: &[Value]) -> Wrapped {
+    one_str(a, |v| {
+        s(v.chars()
+            .map(|c| {
+                if c.is_lowercase() {
+                    upper_rune(c)
+                } else {
+                    lower_rune(c)
+                }
+            })
+            .collect::<String>())
+    })
+}
+wrap!(w_swap_case, swap_case);
+
+fn swap_first_letter(v: &str, up: bool) -> String {
+    match v.char_indices().find(|(_, c)| c.is_alphabetic()) {
+        Some((i, c)) => {
+            let already = if up {
+                c.is_uppercase()
+            } else {
+                c.is_lowercase()
+            };
+            if already {
+                return v.to_string();
+            }
+            let new = if up { upper_rune(c) } else { lower_rune(c) };
+            let mut out = String::with_capacity(v.len());
+            out.push_str(&v[..i]);
+            out.push(new);
+            out.push_str(&v[i + c.len_utf8()..]);
+            out
+        }
+        None => v.to_string(),
+    }
+}
+
+fn capitalize(a: &[Value]) -> Wrapped {
+    one_str(a, |v| s(swap_first_letter(v, true)))
+}
+wrap!(w_capitalize, capitalize);
+fn uncapitalize(a: &[Value]) -> Wrapped {
+    one_str(a, |v| s(swap_first_letter(v, false)))
+}
+wrap!(w_uncapitalize, uncapitalize);
+
+/// Go's `strings.SplitN(v, sep, n)` (`n < 0`: all parts; `n == 0`: none; empty `sep` splits
+/// into runes).
+fn go_splitn(v: &str, sep: &str, n: i64) -> Vec<String> {
+    if n == 0 {
+        return Vec::new();
+    }
+    if sep.is_empty() {
+        let chars: Vec<char> = v.chars().collect();
+        let limit = if n < 0 {
+            chars.len()
+        } else {
+            (n as usize).min(chars.len())
+        };
+        let mut out: Vec<String> = Vec::with_capacity(limit);
+        for (i, c) in chars.iter().enumerate() {
+            if n > 0 && i + 1 == limit && i + 1 < chars.len() {
+                out.push(chars[i..].iter().collect());
+                break;
+            }
+            out.push(c.to_string());
+        }
+        return out;
+    }
+    if n < 0 {
+        v.split(sep).map(str::to_string).collect()
+    } else {
+        v.splitn(n as usize, sep).map(str::to_string).collect()
+    }
+}
+
+fn parts_map(parts: Vec<String>) -> Value {
+    let m: Map = parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| (format!("_{i}"), s(p)))
+        .collect();
+    Value::from(m)
+}
+
+/// `split sep s` → a map `_0`, `_1`, … (Go type `map[string]string`; carried as a
+/// `map[string]interface{}`, which prints and indexes the same).
+fn split(a: &[Value]) -> Wrapped {
+    two_str(a, |sep, v| parts_map(go_splitn(v, sep, -1)))
+}
+wrap!(w_split, split);
+
+fn splitn(a: &[Value]) -> Wrapped {
+    arity(a, 3)?;
+    let (sep, n, v) = (string_at(a, 0)?, int_at(a, 1)?, string_at(a, 2)?);
+    Ok(parts_map(go_splitn(&v, &sep, n)))
+}
+wrap!(w_splitn, splitn);
+
+fn split_list(a: &[Value]) -> Wrapped {
+    two_str(a, |sep, v| Value::string_list(go_splitn(v, sep, -1)))
+}
+wrap!(w_split_list, split_list);
+
+fn str_slice_fn(a: &[Value]) -> Wrapped {
+    arity(a, 1)?;
+    Ok(Value::List(
+        Rc::new(str_slice(&a[0]).into_iter().map(Value::String).collect()),
+        ListKind::String,
+    ))
+}
+wrap!(w_str_slice, str_slice_fn);
+
+/// sprout's `substr start end s`: byte offsets, negative ones from the end, never an error.
+fn substr(a: &[Value]) -> Wrapped {
+    arity(a, 3)?;
+    let (mut start, mut end, v) = (int_at(a, 0)?, int_at(a, 1)?, string_at(a, 2)?);
+    let len = v.len() as i64;
+    if start < 0 {
+        start += len;
+    }
+    if end < 0 {
+        end += len;
+    }
+    if start < 0 {
+        start = 0;
+    }
+    if end > len || end == 0 {
+        end = len;
+    }
+    if start > end {
+        return Ok(s(""));
+    }
+    Ok(s(byte_slice(&v, start as usize, end as usize)))
+}
+wrap!(w_substr, substr);
+
+fn indent_text(n: i64, v: &str) -> Result<String, Swallow> {
+    if n < 0 {
+        return Err(Swallow::nil("strings: negative Repeat count"));
+    }
+    let pad = " ".repeat(n.min(1 << 20) as usize);
+    let mut out = String::with_capacity(v.len() + pad.len());
+    for (i, line) in v.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&pad);
+        out.push_str(line);
+    }
+    Ok(out)
+}
+
+fn indent(a: &[Value]) -> Wrapped {
+    arity(a, 2)?;
+    let (n, v) = (int_at(a, 0)?, string_at(a, 1)?);
+    Ok(s(indent_text(n, &v)?))
+}
+wrap!(w_indent, indent);
+
+fn nindent(a: &[Value]) -> Wrapped {
+    arity(a, 2)?;
+    let (n, v) = (int_at(a, 0)?, string_at(a, 1)?);
+    Ok(s(format!("\n{}", indent_text(n, &v)?)))
+}
+wrap!(w_nindent, nindent);
+
+/// sprout's `UntilStep` helper (shared with `until`/`untilStep`); the result is capped so a
+/// template cannot exhaust memory.
+pub(crate) fn until_step(start: i64, stop: i64, step: i64) -> Result<Vec<i64>, Swallow> {
+    let mut v = Vec::new();
+    let too_long = || Swallow::nil("sequence too long");
+    if stop < start {
+        if step >= 0 {
+            return Ok(v);
+        }
+        let mut i = start;
+        while i > stop {
+            v.push(i);
+            if v.len() > 10_000_000 {
+                return Err(too_long());
+            }
+            i = match i.checked_add(step) {
+                Some(n) => n,
+                None => break,
+            };
+        }
+        return Ok(v);
+    }
+    if step <= 0 {
+        return Ok(v);
+    }
+    let mut i = start;
+    while i < stop {
+        v.push(i);
+        if v.len() > 10_000_000 {
+            return Err(too_long());
+        }
+        i = match i.checked_add(step) {
+            Some(n) => n,
+            None => break,
+        };
+    }
+    Ok(v)
+}
+
+fn seq(a: &[Value]) -> Wrapped {
+    let mut p = Vec::with_capacity(a.len());
+    for i in 0..a.len() {
+        p.push(int_at(a, i)?);
+    }
+    let nums = match p.as_slice() {
+        [end] => {
+            let inc = if *end < 1 { -1 } else { 1 };
+            until_step(1, end + inc, inc)?
+        }
+        [start, end] => {
+            let step = if end < start { -1 } else { 1 };
+            until_step(*start, end + step, step)?
+        }
+        [start, step, end] => {
+            let mut inc = 1;
+            if end < start {
+                inc = -1;
+                if *step > 0 {
+                    return Ok(s(""));
+                }
+            }
+            until_step(*start, end + inc, *step)?
+        }
+        _ => return Ok(s("")),
+    };
+    let text: Vec<String> = nums.iter().map(i64::to_string).collect();
+    Ok(s(text.join(" ")))
+}
+wrap!(w_seq, seq);
+
+/// `shuffle`: the runes in a random order (drawn from the render's entropy source).
+fn w_shuffle(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    let r = (|| -> Wrapped {
+        arity(a, 1)?;
+        let v = string_at(a, 0)?;
+        let mut runes: Vec<char> = v.chars().collect();
+        for i in (1..runes.len()).rev() {
+            let mut b = [0u8; 8];
+            ctx.env.entropy.fill_bytes(&mut b);
+            let j = (u64::from_le_bytes(b) % (i as u64 + 1)) as usize;
+            runes.swap(i, j);
+        }
+        Ok(s(runes.into_iter().collect::<String>()))
+    })();
+    args::finish(ctx, r)
 }
