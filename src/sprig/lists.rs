@@ -1,8 +1,575 @@
-//! sprigin functions: lists family. (Placeholder: lands with the function library work.)
+//! sprigin's list functions (sprout v1.0.3 `slices` registry, sprig aliases `push`/`tuple`,
+//! and the `must*` variants).
+//!
+//! `append`, `prepend`, `slice` and `without` accept both sprig's order (list first) and
+//! sprout's (list last): sprout rotates the arguments while the first one is a list or nil.
+//! When every argument is a list or nil that rotation never ends and Go dies with
+//! `fatal error: stack overflow`; we stop the render with [`FuncError::Fatal`] instead.
 
-use crate::template::FuncMap;
+use std::rc::Rc;
+
+use super::args::{self, Swallow, Wrapped, arity, int_at};
+use super::cast;
+use super::defaults::is_empty;
+use super::equality::{deep_equal, go_eq, unhashable_message};
+use super::strings::str_slice;
+use crate::template::{CallCtx, FuncError, FuncMap, Function, GoType, ListKind, Signature, Value};
+
+macro_rules! wrap {
+    ($outer:ident, $inner:ident) => {
+        fn $outer(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+            match $inner(a) {
+                Ok(r) => args::finish(ctx, r),
+                Err(fatal) => Err(fatal),
+            }
+        }
+    };
+}
+
+/// A wrapped body that may also abort the render (sprout's infinite recursion).
+type Outcome = Result<Wrapped, FuncError>;
 
 /// Registers the family's functions.
 pub(crate) fn register(map: &mut FuncMap) {
-    let _ = map;
+    let entries: &[(&'static str, crate::template::NativeFn)] = &[
+        ("list", w_list),
+        ("tuple", w_list),
+        ("append", w_append),
+        ("push", w_append),
+        ("prepend", w_prepend),
+        ("concat", w_concat),
+        ("chunk", w_chunk),
+        ("uniq", w_uniq),
+        ("compact", w_compact),
+        ("flatten", w_flatten),
+        ("flattenDepth", w_flatten_depth),
+        ("slice", w_slice),
+        ("has", w_has),
+        ("without", w_without),
+        ("rest", w_rest),
+        ("initial", w_initial),
+        ("first", w_first),
+        ("last", w_last),
+        ("reverse", w_reverse),
+        ("sortAlpha", w_sort_alpha),
+    ];
+    for (name, call) in entries {
+        map.insert(args::wrapped(name, *call));
+    }
+    let any2: &'static [GoType] = &[GoType::Any, GoType::Any];
+    let any1: &'static [GoType] = &[GoType::Any];
+    let int_any: &'static [GoType] = &[GoType::Int, GoType::Any];
+    let typed: &[(
+        &'static str,
+        &'static [GoType],
+        Option<GoType>,
+        crate::template::NativeFn,
+    )] = &[
+        ("mustAppend", any2, None, m_append),
+        ("mustPrepend", any2, None, m_prepend),
+        ("mustChunk", int_any, None, m_chunk),
+        ("mustUniq", any1, None, m_uniq),
+        ("mustCompact", any1, None, m_compact),
+        ("mustSlice", any1, Some(GoType::Any), m_slice),
+        ("mustHas", any2, None, m_has),
+        ("mustWithout", any1, Some(GoType::Any), m_without),
+        ("mustRest", any1, None, m_rest),
+        ("mustInitial", any1, None, m_initial),
+        ("mustFirst", any1, None, m_first),
+        ("mustLast", any1, None, m_last),
+        ("mustReverse", any1, None, m_reverse),
+    ];
+    for (name, params, variadic, call) in typed {
+        map.insert(Function {
+            name,
+            signature: Signature::Typed {
+                params,
+                variadic: *variadic,
+                returns_error: true,
+            },
+            call: *call,
+            nondeterministic: false,
+        });
+    }
+}
+
+fn any_list(items: Vec<Value>) -> Value {
+    Value::List(Rc::new(items), ListKind::Any)
+}
+
+fn empty_list() -> Value {
+    any_list(Vec::new())
+}
+
+fn is_list_or_nil(v: &Value) -> bool {
+    matches!(v, Value::List(..) | Value::Nil)
+}
+
+/// The message for sprout's unbounded recursion.
+pub(crate) fn stack_overflow(name: &str, what: &str) -> FuncError {
+    FuncError::Fatal(format!(
+        "{name}: every argument is {what}; sprout v1.0.3 keeps rotating such arguments to find \
+         the new argument order and recurses until Go aborts with \"fatal error: stack \
+         overflow\" (this would crash Capsule's controller)"
+    ))
+}
+
+/// sprout's argument rotation: while the first argument is a list or nil, move it to the end.
+fn rotate(name: &str, a: &[Value]) -> Result<Vec<Value>, FuncError> {
+    match a.iter().position(|v| !is_list_or_nil(v)) {
+        Some(k) => {
+            let mut v = a[k..].to_vec();
+            v.extend_from_slice(&a[..k]);
+            Ok(v)
+        }
+        None => Err(stack_overflow(name, "a list or nil")),
+    }
+}
+
+/// The errors of the `must*` bodies, in sprout's words.
+fn kind_name(v: &Value) -> &'static str {
+    v.kind().name()
+}
+
+fn must_append(list: &Value, v: &Value) -> Result<Value, String> {
+    match list {
+        Value::Nil => Err("cannot append to nil".into()),
+        Value::List(items, _) => {
+            let mut out = Vec::with_capacity(items.len() + 1);
+            out.extend(items.iter().cloned());
+            out.push(v.clone());
+            Ok(any_list(out))
+        }
+        other => Err(format!("cannot append on type {}", kind_name(other))),
+    }
+}
+
+fn must_prepend(list: &Value, v: &Value) -> Result<Value, String> {
+    match list {
+        Value::Nil => Err("cannot prepend to nil".into()),
+        Value::List(items, _) => {
+            let mut out = Vec::with_capacity(items.len() + 1);
+            out.push(v.clone());
+            out.extend(items.iter().cloned());
+            Ok(any_list(out))
+        }
+        other => Err(format!("cannot prepend on type {}", kind_name(other))),
+    }
+}
+
+fn list(a: &[Value]) -> Outcome {
+    Ok(Ok(any_list(a.to_vec())))
+}
+wrap!(w_list, list);
+
+fn append_like(a: &[Value], name: &str, f: fn(&Value, &Value) -> Result<Value, String>) -> Outcome {
+    if a.len() != 2 {
+        return Ok(Err(Swallow::with(
+            empty_list(),
+            format!("{name} requires exactly 2 arguments, got {}", a.len()),
+        )));
+    }
+    let r = rotate(name, a)?;
+    // sprout order: (value, list).
+    Ok(f(&r[1], &r[0]).map_err(|e| Swallow::with(empty_list(), e)))
+}
+
+fn append(a: &[Value]) -> Outcome {
+    append_like(a, "append", must_append)
+}
+wrap!(w_append, append);
+
+fn prepend(a: &[Value]) -> Outcome {
+    append_like(a, "prepend", must_prepend)
+}
+wrap!(w_prepend, prepend);
+
+fn concat(a: &[Value]) -> Outcome {
+    let mut out = Vec::new();
+    for v in a {
+        if let Value::List(items, _) = v {
+            out.extend(items.iter().cloned());
+        }
+    }
+    Ok(Ok(any_list(out)))
+}
+wrap!(w_concat, concat);
+
+fn must_chunk(size: i64, list: &Value) -> Result<Value, String> {
+    let items = match list {
+        Value::Nil => return Err("cannot chunk nil".into()),
+        Value::List(items, _) => items,
+        other => return Err(format!("cannot chunk type {}", kind_name(other))),
+    };
+    if size == 0 {
+        return Err("cannot safecall function: recovered from a panic: runtime error: integer divide by zero".into());
+    }
+    if size < 0 {
+        return Err("cannot safecall function: recovered from a panic: runtime error: makeslice: len out of range".into());
+    }
+    let chunks = items
+        .chunks(size as usize)
+        .map(|c| any_list(c.to_vec()))
+        .collect();
+    Ok(any_list(chunks))
+}
+
+fn chunk(a: &[Value]) -> Outcome {
+    Ok((|| {
+        arity(a, 2)?;
+        let size = int_at(a, 0)?;
+        if size <= 0 {
+            return Err(Swallow::nil("chunk size must be positive (Go panics)"));
+        }
+        must_chunk(size, &a[1]).map_err(|e| Swallow::with(empty_list(), e))
+    })())
+}
+wrap!(w_chunk, chunk);
+
+fn must_uniq(list: &Value) -> Result<Value, String> {
+    let items = match list {
+        Value::Nil => return Err("cannot uniq nil".into()),
+        Value::List(items, _) => items,
+        other => return Err(format!("cannot find uniq on type {}", kind_name(other))),
+    };
+    let mut out: Vec<Value> = Vec::with_capacity(items.len());
+    for item in items.iter() {
+        if matches!(item, Value::List(..) | Value::Map(_)) {
+            return Err(format!(
+                "cannot safecall function: recovered from a panic: {}",
+                unhashable_message(item)
+            ));
+        }
+        let mut seen = false;
+        for o in &out {
+            if go_eq(o, item).unwrap_or(false) {
+                seen = true;
+                break;
+            }
+        }
+        if !seen {
+            out.push(item.clone());
+        }
+    }
+    Ok(any_list(out))
+}
+
+/// For the wrapped forms: a panic (message starting with "cannot safecall") yields nil, an
+/// ordinary error the empty list.
+fn list_or_nil(r: Result<Value, String>) -> Wrapped {
+    r.map_err(|e| {
+        if e.starts_with("cannot safecall") {
+            Swallow::nil(e)
+        } else {
+            Swallow::with(empty_list(), e)
+        }
+    })
+}
+
+fn uniq(a: &[Value]) -> Outcome {
+    Ok(arity(a, 1).and_then(|()| list_or_nil(must_uniq(&a[0]))))
+}
+wrap!(w_uniq, uniq);
+
+fn must_compact(list: &Value) -> Result<Value, String> {
+    match list {
+        Value::Nil => Err("cannot compact nil".into()),
+        Value::List(items, _) => Ok(any_list(
+            items.iter().filter(|v| !is_empty(v)).cloned().collect(),
+        )),
+        other => Err(format!("cannot compact on type {}", kind_name(other))),
+    }
+}
+
+fn compact(a: &[Value]) -> Outcome {
+    Ok(arity(a, 1).and_then(|()| list_or_nil(must_compact(&a[0]))))
+}
+wrap!(w_compact, compact);
+
+fn flatten_into(items: &[Value], depth: i64, out: &mut Vec<Value>) {
+    for v in items {
+        match v {
+            Value::List(inner, _) if depth != 0 => flatten_into(inner, depth - 1, out),
+            other => out.push(other.clone()),
+        }
+    }
+}
+
+fn flatten_value(depth: i64, list: &Value) -> Value {
+    let mut out = Vec::new();
+    if let Value::List(items, _) = list {
+        flatten_into(items, depth, &mut out);
+    }
+    any_list(out)
+}
+
+fn flatten(a: &[Value]) -> Outcome {
+    Ok(arity(a, 1).map(|()| flatten_value(-1, &a[0])))
+}
+wrap!(w_flatten, flatten);
+
+fn flatten_depth(a: &[Value]) -> Outcome {
+    Ok((|| {
+        arity(a, 2)?;
+        let depth = int_at(a, 0)?;
+        Ok(flatten_value(depth, &a[1]))
+    })())
+}
+wrap!(w_flatten_depth, flatten_depth);
+
+/// sprout's `MustSlice(list, indices...)`: indices through `cast.ToInt`; an empty list gives
+/// nil; the result keeps the list's Go type.
+fn must_slice(list: &Value, indices: &[Value]) -> Result<Value, String> {
+    let (items, kind) = match list {
+        Value::Nil => return Err("cannot slice nil".into()),
+        Value::List(items, kind) => (items, *kind),
+        other => {
+            return Err(format!(
+                "list should be type of slice or array but {}",
+                kind_name(other)
+            ));
+        }
+    };
+    let len = items.len() as i64;
+    if len == 0 {
+        return Ok(Value::Nil);
+    }
+    let mut start = 0;
+    let mut end = len;
+    if let Some(s) = indices.first() {
+        start = cast::to_int64(s).unwrap_or(0);
+        if start < 0 || start > len {
+            return Err("start index out of bounds".into());
+        }
+    }
+    if let Some(e) = indices.get(1) {
+        end = cast::to_int64(e).unwrap_or(0);
+        if end < start || end > len {
+            return Err("end index out of bounds".into());
+        }
+    }
+    Ok(Value::List(
+        Rc::new(items[start as usize..end as usize].to_vec()),
+        kind,
+    ))
+}
+
+fn slice(a: &[Value]) -> Outcome {
+    if a.is_empty() {
+        return Ok(Err(Swallow::nil("slice requires at least one argument")));
+    }
+    if a.len() == 1 {
+        return Ok(Ok(a[0].clone()));
+    }
+    let r = rotate("slice", a)?;
+    let (list, indices) = r
+        .split_last()
+        .map(|(l, i)| (l.clone(), i.to_vec()))
+        .unwrap_or_default();
+    Ok(must_slice(&list, &indices).map_err(Swallow::nil))
+}
+wrap!(w_slice, slice);
+
+fn must_has(element: &Value, list: &Value) -> Result<bool, String> {
+    match list {
+        Value::Nil => Ok(false),
+        Value::List(items, _) => Ok(items.iter().any(|i| deep_equal(element, i))),
+        other => Err(format!("cannot find has on type {}", kind_name(other))),
+    }
+}
+
+fn has(a: &[Value]) -> Outcome {
+    Ok((|| {
+        arity(a, 2)?;
+        must_has(&a[0], &a[1])
+            .map(Value::Bool)
+            .map_err(|e| Swallow::with(Value::Bool(false), e))
+    })())
+}
+wrap!(w_has, has);
+
+fn must_without(list: &Value, omit: &[Value]) -> Result<Value, String> {
+    let items = match list {
+        Value::Nil => return Err("cannot without nil".into()),
+        Value::List(items, _) => items,
+        other => return Err(format!("cannot find without on type {}", kind_name(other))),
+    };
+    let panic = |v: &Value| {
+        format!(
+            "cannot safecall function: recovered from a panic: {}",
+            unhashable_message(v)
+        )
+    };
+    if let Some(bad) = omit
+        .iter()
+        .find(|v| matches!(v, Value::List(..) | Value::Map(_)))
+    {
+        return Err(panic(bad));
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for item in items.iter() {
+        if matches!(item, Value::List(..) | Value::Map(_)) {
+            return Err(panic(item));
+        }
+        if !omit.iter().any(|o| go_eq(o, item).unwrap_or(false)) {
+            out.push(item.clone());
+        }
+    }
+    Ok(any_list(out))
+}
+
+fn without(a: &[Value]) -> Outcome {
+    if a.len() < 2 {
+        return Ok(Err(Swallow::with(
+            empty_list(),
+            "without requires at least two arguments",
+        )));
+    }
+    let r = rotate("without", a)?;
+    let (list, omit) = r
+        .split_last()
+        .map(|(l, o)| (l.clone(), o.to_vec()))
+        .unwrap_or_default();
+    Ok(list_or_nil(must_without(&list, &omit)))
+}
+wrap!(w_without, without);
+
+fn must_rest(list: &Value, name: &str, keep: fn(&[Value]) -> &[Value]) -> Result<Value, String> {
+    match list {
+        Value::Nil => Err(format!("cannot {name} nil")),
+        Value::List(items, _) if items.is_empty() => Ok(empty_list()),
+        Value::List(items, _) => Ok(any_list(keep(items).to_vec())),
+        other => Err(format!("cannot find {name} on type {}", kind_name(other))),
+    }
+}
+
+fn rest_items(v: &[Value]) -> &[Value] {
+    v.get(1..).unwrap_or_default()
+}
+
+fn initial_items(v: &[Value]) -> &[Value] {
+    v.get(..v.len().saturating_sub(1)).unwrap_or_default()
+}
+
+fn rest(a: &[Value]) -> Outcome {
+    Ok(arity(a, 1).and_then(|()| list_or_nil(must_rest(&a[0], "rest", rest_items))))
+}
+wrap!(w_rest, rest);
+
+fn initial(a: &[Value]) -> Outcome {
+    Ok(arity(a, 1).and_then(|()| list_or_nil(must_rest(&a[0], "initial", initial_items))))
+}
+wrap!(w_initial, initial);
+
+fn must_end(list: &Value, name: &str, first: bool) -> Result<Value, String> {
+    match list {
+        Value::Nil => Err(format!("cannot {name} nil")),
+        Value::List(items, _) => Ok(if first { items.first() } else { items.last() }
+            .cloned()
+            .unwrap_or(Value::Nil)),
+        other => Err(format!("cannot find {name} on type {}", kind_name(other))),
+    }
+}
+
+fn first(a: &[Value]) -> Outcome {
+    Ok(arity(a, 1).and_then(|()| must_end(&a[0], "first", true).map_err(Swallow::nil)))
+}
+wrap!(w_first, first);
+
+fn last(a: &[Value]) -> Outcome {
+    Ok(arity(a, 1).and_then(|()| must_end(&a[0], "last", false).map_err(Swallow::nil)))
+}
+wrap!(w_last, last);
+
+fn must_reverse(list: &Value) -> Result<Value, String> {
+    match list {
+        Value::Nil => Err("cannot reverse nil".into()),
+        Value::List(items, _) => Ok(any_list(items.iter().rev().cloned().collect())),
+        other => Err(format!("cannot find reverse on type {}", kind_name(other))),
+    }
+}
+
+fn reverse(a: &[Value]) -> Outcome {
+    Ok(arity(a, 1).and_then(|()| list_or_nil(must_reverse(&a[0]))))
+}
+wrap!(w_reverse, reverse);
+
+/// `sortAlpha`: a list's items as strings (nil dropped), sorted; any other value becomes a
+/// one-item `[]string` of its `%v` text.
+fn sort_alpha(a: &[Value]) -> Outcome {
+    Ok((|| {
+        arity(a, 1)?;
+        let mut items = match &a[0] {
+            Value::List(..) => str_slice(&a[0]),
+            other => vec![Rc::from(cast::sprint(other))],
+        };
+        items.sort_unstable_by(|x, y| x.as_bytes().cmp(y.as_bytes()));
+        Ok(Value::List(
+            Rc::new(items.into_iter().map(Value::String).collect()),
+            ListKind::String,
+        ))
+    })())
+}
+wrap!(w_sort_alpha, sort_alpha);
+
+// ---- must* variants: typed Go signatures, errors fail the template ----
+
+fn call_err(e: String) -> FuncError {
+    FuncError::Call(e)
+}
+
+fn m_append(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    must_append(&a[0], &a[1]).map_err(call_err)
+}
+
+fn m_prepend(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    must_prepend(&a[0], &a[1]).map_err(call_err)
+}
+
+fn m_chunk(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    let size = match a[0] {
+        Value::Int(n) => n,
+        _ => 0,
+    };
+    must_chunk(size, &a[1]).map_err(call_err)
+}
+
+fn m_uniq(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    must_uniq(&a[0]).map_err(call_err)
+}
+
+fn m_compact(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    must_compact(&a[0]).map_err(call_err)
+}
+
+fn m_slice(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    must_slice(&a[0], &a[1..]).map_err(call_err)
+}
+
+fn m_has(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    must_has(&a[0], &a[1]).map(Value::Bool).map_err(call_err)
+}
+
+fn m_without(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    must_without(&a[0], &a[1..]).map_err(call_err)
+}
+
+fn m_rest(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    must_rest(&a[0], "rest", rest_items).map_err(call_err)
+}
+
+fn m_initial(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    must_rest(&a[0], "initial", initial_items).map_err(call_err)
+}
+
+fn m_first(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    must_end(&a[0], "first", true).map_err(call_err)
+}
+
+fn m_last(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    must_end(&a[0], "last", false).map_err(call_err)
+}
+
+fn m_reverse(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    must_reverse(&a[0]).map_err(call_err)
 }

@@ -1,8 +1,316 @@
-//! sprigin functions: math family. (Placeholder: lands with the function library work.)
+//! sprigin's numeric functions (sprout v1.0.3 `numeric` registry and the sprig aliases `addf`,
+//! `add1f`, `subf`, `biggest`), plus `until`/`untilStep`.
+//!
+//! sprout computes in float64 and converts the result back to the Go type of the *first*
+//! argument (`reflect.Value.Convert`): a string, bool or nil first argument makes that
+//! conversion panic (→ nil), an argument `cast.ToFloat64E` cannot read makes the result
+//! float64 0. `mul` and `div` always give int64, `mod` uses `math.Mod`.
 
-use crate::template::FuncMap;
+use std::rc::Rc;
+
+use super::args::{self, Swallow, Wrapped, arity, arity_at_least, int_at};
+use super::cast::{self, float_to_i64, float_to_u64};
+use super::strings::until_step;
+use crate::template::{CallCtx, FuncError, FuncMap, ListKind, Value};
+
+macro_rules! wrap {
+    ($outer:ident, $inner:ident) => {
+        fn $outer(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+            let r = $inner(a);
+            args::finish(ctx, r)
+        }
+    };
+}
 
 /// Registers the family's functions.
 pub(crate) fn register(map: &mut FuncMap) {
-    let _ = map;
+    let entries: &[(&'static str, crate::template::NativeFn)] = &[
+        ("add", w_add),
+        ("addf", w_add),
+        ("add1", w_add1),
+        ("add1f", w_add1),
+        ("sub", w_sub),
+        ("subf", w_sub),
+        ("mul", w_mul),
+        ("mulf", w_mulf),
+        ("div", w_div),
+        ("divf", w_divf),
+        ("mod", w_mod),
+        ("min", w_min),
+        ("max", w_max),
+        ("biggest", w_max),
+        ("minf", w_minf),
+        ("maxf", w_maxf),
+        ("floor", w_floor),
+        ("ceil", w_ceil),
+        ("round", w_round),
+        ("until", w_until),
+        ("untilStep", w_until_step),
+    ];
+    for (name, call) in entries {
+        map.insert(args::wrapped(name, *call));
+    }
 }
+
+/// `reflect.ValueOf(f).Convert(reflect.TypeOf(first))`.
+fn convert_back(f: f64, first: &Value) -> Wrapped {
+    match first {
+        Value::Int(_) => Ok(Value::Int(float_to_i64(f))),
+        Value::Int64(_) => Ok(Value::Int64(float_to_i64(f))),
+        Value::Uint(_) => Ok(Value::Uint(float_to_u64(f))),
+        Value::Uint64(_) => Ok(Value::Uint64(float_to_u64(f))),
+        Value::Float(_) => Ok(Value::Float(f)),
+        Value::Nil => Err(Swallow::nil(
+            "recovered from a panic: reflect: call of reflect.Value.Convert on zero Value",
+        )),
+        other => Err(Swallow::nil(format!(
+            "recovered from a panic: reflect.Value.Convert: value of type float64 cannot be \
+             converted to type {}",
+            other.type_name()
+        ))),
+    }
+}
+
+/// sprout's `operateNumeric`.
+fn operate(values: &[Value], op: fn(f64, f64) -> f64, initial: Value) -> Wrapped {
+    let Some(first) = values.first() else {
+        return Ok(initial);
+    };
+    let conv = |v: &Value| cast::to_float64(v).map_err(|e| Swallow::with(Value::Float(0.0), e));
+    let mut acc = conv(first)?;
+    for v in &values[1..] {
+        acc = op(acc, conv(v)?);
+    }
+    convert_back(acc, first)
+}
+
+fn add(a: &[Value]) -> Wrapped {
+    operate(a, |x, y| x + y, Value::Float(0.0))
+}
+wrap!(w_add, add);
+
+fn sub(a: &[Value]) -> Wrapped {
+    operate(a, |x, y| x - y, Value::Float(0.0))
+}
+wrap!(w_sub, sub);
+
+fn mulf(a: &[Value]) -> Wrapped {
+    operate(a, |x, y| x * y, Value::Float(1.0))
+}
+wrap!(w_mulf, mulf);
+
+/// `cast.ToInt64` of an operation result (an error there gives 0).
+fn result_to_int64(v: Value) -> Value {
+    Value::Int64(cast::to_int64(&v).unwrap_or(0))
+}
+
+fn mul(a: &[Value]) -> Wrapped {
+    match operate(a, |x, y| x * y, Value::Int(1)) {
+        Ok(v) => Ok(result_to_int64(v)),
+        Err(s) if matches!(s.result, Value::Nil) => Err(s),
+        Err(s) => Err(Swallow::with(Value::Int64(0), s.message)),
+    }
+}
+wrap!(w_mul, mul);
+
+fn divf(a: &[Value]) -> Wrapped {
+    if let Some(first) = a.first()
+        && !matches!(first, Value::Float(_))
+    {
+        let mut v = a.to_vec();
+        v[0] = Value::Float(cast::to_float64(first).unwrap_or(0.0));
+        return operate(&v, |x, y| x / y, Value::Float(0.0));
+    }
+    operate(a, |x, y| x / y, Value::Float(0.0))
+}
+wrap!(w_divf, divf);
+
+fn div(a: &[Value]) -> Wrapped {
+    match divf(a) {
+        Ok(v) => Ok(result_to_int64(v)),
+        Err(s) if matches!(s.result, Value::Nil) => Err(s),
+        Err(s) => Err(Swallow::with(Value::Int64(0), s.message)),
+    }
+}
+wrap!(w_div, div);
+
+fn modulo(a: &[Value]) -> Wrapped {
+    arity(a, 2)?;
+    let x = cast::to_float64(&a[0]).map_err(|e| Swallow::with(Value::Int(0), e))?;
+    let y = cast::to_float64(&a[1]).map_err(|e| Swallow::with(Value::Int(0), e))?;
+    convert_back(x % y, &a[0])
+}
+wrap!(w_mod, modulo);
+
+/// `add1`: 1 converted to the argument's type (a string gets "\x01"), then `add`.
+fn add1(a: &[Value]) -> Wrapped {
+    arity(a, 1)?;
+    let one = match &a[0] {
+        Value::Int(_) => Value::Int(1),
+        Value::Int64(_) => Value::Int64(1),
+        Value::Uint(_) => Value::Uint(1),
+        Value::Uint64(_) => Value::Uint64(1),
+        Value::Float(_) => Value::Float(1.0),
+        Value::String(_) => Value::from("\u{1}"),
+        Value::Nil => {
+            return Err(Swallow::nil(
+                "recovered from a panic: reflect: Convert of 1 to a nil type",
+            ));
+        }
+        other => {
+            return Err(Swallow::nil(format!(
+                "recovered from a panic: reflect.Value.Convert: value of type int cannot be \
+                 converted to type {}",
+                other.type_name()
+            )));
+        }
+    };
+    add(&[a[0].clone(), one])
+}
+wrap!(w_add1, add1);
+
+fn fold_int(a: &[Value], pick: fn(i64, i64) -> i64) -> Wrapped {
+    arity_at_least(a, 1)?;
+    let conv = |v: &Value| cast::to_int64(v).map_err(|e| Swallow::with(Value::Int64(0), e));
+    let mut acc = conv(&a[0])?;
+    for v in &a[1..] {
+        acc = pick(acc, conv(v)?);
+    }
+    Ok(Value::Int64(acc))
+}
+
+fn min(a: &[Value]) -> Wrapped {
+    fold_int(a, |x, y| if y < x { y } else { x })
+}
+wrap!(w_min, min);
+
+fn max(a: &[Value]) -> Wrapped {
+    fold_int(a, |x, y| if y > x { y } else { x })
+}
+wrap!(w_max, max);
+
+/// Go's `math.Max`/`math.Min` (NaN wins; ±0 ordered).
+fn go_max(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        f64::NAN
+    } else if x == 0.0 && y == 0.0 {
+        if x.is_sign_negative() { y } else { x }
+    } else if x > y {
+        x
+    } else {
+        y
+    }
+}
+
+fn go_min(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        f64::NAN
+    } else if x == 0.0 && y == 0.0 {
+        if x.is_sign_negative() { x } else { y }
+    } else if x < y {
+        x
+    } else {
+        y
+    }
+}
+
+fn fold_float(a: &[Value], pick: fn(f64, f64) -> f64) -> Wrapped {
+    arity_at_least(a, 1)?;
+    let conv = |v: &Value| cast::to_float64(v).map_err(|e| Swallow::with(Value::Float(0.0), e));
+    let mut acc = conv(&a[0])?;
+    for v in &a[1..] {
+        acc = pick(acc, conv(v)?);
+    }
+    Ok(Value::Float(acc))
+}
+
+fn minf(a: &[Value]) -> Wrapped {
+    fold_float(a, go_min)
+}
+wrap!(w_minf, minf);
+
+fn maxf(a: &[Value]) -> Wrapped {
+    fold_float(a, go_max)
+}
+wrap!(w_maxf, maxf);
+
+fn unary_float(a: &[Value], f: fn(f64) -> f64) -> Wrapped {
+    arity(a, 1)?;
+    let x = cast::to_float64(&a[0]).map_err(|e| Swallow::with(Value::Float(0.0), e))?;
+    Ok(Value::Float(f(x)))
+}
+
+fn floor(a: &[Value]) -> Wrapped {
+    unary_float(a, f64::floor)
+}
+wrap!(w_floor, floor);
+
+fn ceil(a: &[Value]) -> Wrapped {
+    unary_float(a, f64::ceil)
+}
+wrap!(w_ceil, ceil);
+
+/// Go's `math.Pow(10, n)` for an integer `n`: repeated squaring, then the reciprocal for a
+/// negative exponent.
+fn pow10(n: i64) -> f64 {
+    let mut result = 1.0f64;
+    let mut base = 10.0f64;
+    let mut e = n.unsigned_abs();
+    while e > 0 {
+        if e & 1 == 1 {
+            result *= base;
+        }
+        base *= base;
+        e >>= 1;
+        if result.is_infinite() {
+            break;
+        }
+    }
+    if n < 0 { 1.0 / result } else { result }
+}
+
+/// sprout's `round value pow [threshold]`: the signed fractional part of `value·10^pow` is
+/// compared with the threshold (0.5), so negative halves round down.
+fn round(a: &[Value]) -> Wrapped {
+    arity_at_least(a, 2)?;
+    let poww = int_at(a, 1)?;
+    let mut round_on = 0.5;
+    for i in 2..a.len() {
+        let f = args::float_at(a, i)?;
+        if i == 2 {
+            round_on = f;
+        }
+    }
+    let pow = pow10(poww);
+    let x = cast::to_float64(&a[0]).map_err(|e| Swallow::with(Value::Float(0.0), e))?;
+    let digit = x * pow;
+    let frac = digit.fract();
+    Ok(Value::Float(if frac >= round_on {
+        digit.ceil() / pow
+    } else {
+        digit.floor() / pow
+    }))
+}
+wrap!(w_round, round);
+
+fn int_list(v: Vec<i64>) -> Value {
+    Value::List(
+        Rc::new(v.into_iter().map(Value::Int).collect()),
+        ListKind::Int,
+    )
+}
+
+fn until(a: &[Value]) -> Wrapped {
+    arity(a, 1)?;
+    let n = int_at(a, 0)?;
+    let step = if n < 0 { -1 } else { 1 };
+    Ok(int_list(until_step(0, n, step)?))
+}
+wrap!(w_until, until);
+
+fn until_step_fn(a: &[Value]) -> Wrapped {
+    arity(a, 3)?;
+    let (start, stop, step) = (int_at(a, 0)?, int_at(a, 1)?, int_at(a, 2)?);
+    Ok(int_list(until_step(start, stop, step)?))
+}
+wrap!(w_until_step, until_step_fn);
