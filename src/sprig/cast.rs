@@ -7,8 +7,11 @@ use crate::template::Value;
 
 /// Go's `int64(f)` on amd64: truncation toward zero; NaN and out-of-range values give
 /// `math.MinInt64` (the CVTTSD2SI "integer indefinite" value).
+/// 2^63 as a float64.
+const TWO_POW_63: f64 = 9_223_372_036_854_775_808.0;
+
 pub(crate) fn float_to_i64(f: f64) -> i64 {
-    if f.is_nan() || f >= 9.223_372_036_854_775_808e18 || f < -9.223_372_036_854_775_808e18 {
+    if f.is_nan() || !(-TWO_POW_63..TWO_POW_63).contains(&f) {
         i64::MIN
     } else {
         f.trunc() as i64
@@ -18,10 +21,10 @@ pub(crate) fn float_to_i64(f: f64) -> i64 {
 /// Go's `uint64(f)` on amd64 for the values sprout can produce: negative values wrap through
 /// int64, huge ones follow the compiler's subtract-2^63 sequence.
 pub(crate) fn float_to_u64(f: f64) -> u64 {
-    if f < 9.223_372_036_854_775_808e18 {
+    if f < TWO_POW_63 {
         float_to_i64(f) as u64
     } else {
-        let v = float_to_i64(f - 9.223_372_036_854_775_808e18) as u64;
+        let v = float_to_i64(f - TWO_POW_63) as u64;
         v ^ (1u64 << 63)
     }
 }
@@ -74,35 +77,21 @@ fn parse_go_uint_body(s: &str) -> Option<u64> {
         return None;
     }
     let lower = s.as_bytes();
-    let (base, digits, prefixed) = if lower.len() >= 2 && lower[0] == b'0' {
+    let (base, digits) = if lower.len() >= 2 && lower[0] == b'0' {
         match lower[1] {
-            b'x' | b'X' => (16, &s[2..], true),
-            b'o' | b'O' => (8, &s[2..], true),
-            b'b' | b'B' => (2, &s[2..], true),
-            _ => (8, &s[1..], true),
+            b'x' | b'X' => (16, &s[2..]),
+            b'o' | b'O' => (8, &s[2..]),
+            b'b' | b'B' => (2, &s[2..]),
+            _ => (8, &s[1..]),
         }
     } else {
-        (10, s, false)
+        (10, s)
     };
     if digits.is_empty() && base != 8 {
         return None;
     }
-    // Underscore placement (Go's underscoreOK): only with a prefix, each one between digits
-    // (or right after the prefix).
-    if digits.contains('_') {
-        if !prefixed {
-            return None;
-        }
-        let b = digits.as_bytes();
-        for (i, c) in b.iter().enumerate() {
-            if *c == b'_' {
-                let after_ok = b.get(i + 1).is_some_and(|n| *n != b'_');
-                let before_ok = i > 0 && b[i - 1] != b'_' || (i == 0 && base != 8);
-                if !after_ok || !before_ok {
-                    return None;
-                }
-            }
-        }
+    if s.contains('_') && !underscore_ok(s) {
+        return None;
     }
     let mut v: u64 = 0;
     for c in digits.chars() {
@@ -113,6 +102,35 @@ fn parse_go_uint_body(s: &str) -> Option<u64> {
         v = v.checked_mul(base as u64)?.checked_add(d)?;
     }
     Some(v)
+}
+
+/// Go's `underscoreOK`: underscores only between digits, or between a base prefix and a digit.
+fn underscore_ok(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut saw = b'^';
+    let mut i = 0;
+    if b.len() >= 2 && b[0] == b'0' && matches!(b[1] | 0x20, b'x' | b'b' | b'o') {
+        i = 2;
+        saw = b'0';
+    }
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_hexdigit() {
+            saw = b'0';
+        } else if c == b'_' {
+            if saw != b'0' {
+                return false;
+            }
+            saw = b'_';
+        } else {
+            if saw == b'_' {
+                return false;
+            }
+            saw = b'!';
+        }
+        i += 1;
+    }
+    saw != b'_'
 }
 
 /// Go's `strconv.ParseFloat(s, 64)` for decimal input (hex floats need a `p` exponent and are
