@@ -314,3 +314,209 @@ fn until_step_fn(a: &[Value]) -> Wrapped {
     Ok(int_list(until_step(start, stop, step)?))
 }
 wrap!(w_until_step, until_step_fn);
+
+#[cfg(test)]
+mod tests {
+    use crate::sprig::test_support::{check, check_types};
+
+    /// Measured with Capsule's function map (tests/data/sprigin-cases.jsonl, `num-*`).
+    #[test]
+    fn add_sub_follow_the_first_argument() {
+        check(&[
+            ("add 3 3", "6"),
+            ("add 1.5 3", "4.5"),
+            ("add 3 .n", "6"),
+            ("add .n .f", "4"),
+            ("add 3 \"2\"", "5"),
+            ("add \"abc\" 3", "0"),
+            ("add nil 3", "<no value>"),
+            ("add true 3", "<no value>"),
+            ("add .ns 1", "<no value>"),
+            ("add 1 .ns", "43"),
+            ("sub 3 1.5", "1"),
+            ("sub .n 3", "0"),
+            ("sub .f .n", "-1.5"),
+            ("sub \"2\" 3", "<no value>"),
+            ("sub .fs 3", "<no value>"),
+            ("sub 3 \"abc\"", "0"),
+            ("sub 3 nil", "3"),
+            ("sub 1 2", "-1"),
+            ("sub .n .f", "1"),
+            ("sub 0 .big", "-9223372036854775808"),
+            ("addf .n 1.5", "4"),
+            ("subf .n 1.5", "1"),
+            ("addf \"abc\" 3", "0"),
+            ("add 1.0 1", "2"),
+            ("add .ff 1", "3"),
+        ]);
+        check_types(&[
+            ("add 3 3", "int"),
+            ("add 1.5 3", "float64"),
+            ("add .n .f", "int64"),
+            ("add \"abc\" 3", "float64"),
+            ("add nil 3", "<nil>"),
+            ("sub 3 nil", "int"),
+            ("addf .n 1.5", "int64"),
+            ("subf \"abc\" 3", "float64"),
+        ]);
+    }
+
+    #[test]
+    fn mul_div_mod() {
+        check(&[
+            ("mul 3 3", "9"),
+            ("mul 1.5 3", "4"),
+            ("mul 3 .n", "9"),
+            ("mul .n .f", "4"),
+            ("mul 3 \"2\"", "6"),
+            ("mul \"abc\" 3", "0"),
+            ("mul nil 3", "<no value>"),
+            ("mul true 3", "<no value>"),
+            ("mul .ns 2", "<no value>"),
+            ("mul 2 .f", "3"),
+            ("mul .f 2", "3"),
+            ("mulf .n 1.5", "4"),
+            ("mulf \"abc\" 3", "0"),
+            ("mulf 0.1 3", "0.30000000000000004"),
+            ("div 3 1.5", "2"),
+            ("div .n 3", "1"),
+            ("div .f .n", "0"),
+            ("div \"2\" 3", "0"),
+            ("div .fs 3", "1"),
+            ("div 3 \"abc\"", "0"),
+            ("div 3 nil", "-9223372036854775808"),
+            ("div 7 2", "3"),
+            ("div -7 2", "-3"),
+            ("div 7 2.0", "3"),
+            ("div 7.5 2", "3"),
+            ("div .ns 2", "21"),
+            ("div 5 .f", "3"),
+            ("div 0 0", "-9223372036854775808"),
+            ("divf 7 2", "3.5"),
+            ("divf .n 1.5", "2"),
+            ("divf \"abc\" 3", "0"),
+            ("divf 1 3", "0.3333333333333333"),
+            ("divf 1 0", "+Inf"),
+            ("mod 3 3", "0"),
+            ("mod 1.5 3", "1.5"),
+            ("mod 3 .n", "0"),
+            ("mod .n .f", "0"),
+            ("mod 3 \"2\"", "1"),
+            ("mod \"abc\" 3", "0"),
+            ("mod nil 3", "<no value>"),
+            ("mod true 3", "<no value>"),
+            ("mod -7 3", "-1"),
+            ("mod 7.5 2", "1.5"),
+            ("mod .n 2", "1"),
+            ("mod \"7\" 3", "<no value>"),
+            ("mod 7 \"3\"", "1"),
+            ("mod 5 0", "-9223372036854775808"),
+        ]);
+        check_types(&[
+            ("mul 3 3", "int64"),
+            ("mul \"abc\" 3", "int64"),
+            ("div 3 1.5", "int64"),
+            ("divf .n 1.5", "float64"),
+            ("mod 3 3", "int"),
+            ("mod 1.5 3", "float64"),
+            ("mod .n .f", "int64"),
+            ("mod \"abc\" 3", "int"),
+        ]);
+    }
+
+    #[test]
+    fn min_max_and_float_variants() {
+        check(&[
+            ("max 3 1.5", "3"),
+            ("max .n 3", "3"),
+            ("max .f .n", "3"),
+            ("max \"2\" 3", "3"),
+            ("max .fs 3", "3"),
+            ("max 3 \"abc\"", "0"),
+            ("max 3 nil", "3"),
+            ("min 3 3", "3"),
+            ("min 1.5 3", "1"),
+            ("min .n .f", "1"),
+            ("min 3 \"2\"", "2"),
+            ("min \"abc\" 3", "0"),
+            ("min nil 3", "0"),
+            ("min true 3", "1"),
+            ("max 1 5 3", "5"),
+            ("min 4 2 9", "2"),
+            ("max 1.9 1.2", "1"),
+            ("min \"3\" 7", "3"),
+            ("max 1", "1"),
+            ("biggest 2 8", "8"),
+            ("max 1.9 2", "2"),
+            ("max", "<no value>"),
+            ("maxf .n 1.5", "3"),
+            ("maxf \"abc\" 3", "0"),
+            ("minf .n 1.5", "1.5"),
+            ("minf \"abc\" 3", "0"),
+        ]);
+        check_types(&[
+            ("max 3 1.5", "int64"),
+            ("min \"abc\" 3", "int64"),
+            ("maxf .n 1.5", "float64"),
+        ]);
+    }
+
+    #[test]
+    fn add1_keeps_the_type() {
+        check(&[
+            ("add1 .n", "4"),
+            ("add1 1.5", "2.5"),
+            ("add1 \"5\"", "0"),
+            ("add1 nil", "<no value>"),
+            ("add1 .f", "2.5"),
+            ("add1f 1", "2"),
+            ("add1 true", "<no value>"),
+        ]);
+        check_types(&[("add1 .n", "int64"), ("add1 \"5\"", "float64")]);
+    }
+
+    #[test]
+    fn floor_ceil_round() {
+        check(&[
+            ("round 3.14159 2", "3.14"),
+            ("round 3.14159 0", "3"),
+            ("floor 3.14159", "3"),
+            ("ceil 3.14159", "4"),
+            ("round .f2 2", "2.5"),
+            ("round .f2 0", "3"),
+            ("floor .f2", "2"),
+            ("ceil .f2", "3"),
+            ("round \"2.567\" 2", "2.57"),
+            ("round \"2.567\" 0", "3"),
+            ("floor \"2.567\"", "2"),
+            ("ceil \"2.567\"", "3"),
+            ("round nil 2", "0"),
+            ("floor nil", "0"),
+            ("round true 2", "1"),
+            ("ceil true", "1"),
+            ("round 1.5 .z", "<no value>"),
+            ("round 2.5 0", "3"),
+            ("round -1.5 0", "-2"),
+            ("round -2.5 0", "-3"),
+            ("round 1234.5678 -2", "1200"),
+            ("floor \"abc\"", "0"),
+            ("round 1.25 1 0.6", "1.2"),
+            ("round 1.25 1 1", "<no value>"),
+        ]);
+        check_types(&[("floor 3", "float64"), ("round 2 0", "float64")]);
+    }
+
+    #[test]
+    fn until_and_until_step() {
+        check(&[
+            ("until 3", "[0 1 2]"),
+            ("untilStep 0 10 3", "[0 3 6 9]"),
+            ("untilStep 5 0 -2", "[5 3 1]"),
+            ("until .n", "<no value>"),
+            ("until -2", "[0 -1]"),
+            ("untilStep 0 10 0", "[]"),
+            ("until 0", "[]"),
+        ]);
+        check_types(&[("until 2", "[]int"), ("untilStep 0 2 1", "[]int")]);
+    }
+}

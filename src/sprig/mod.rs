@@ -20,6 +20,8 @@ mod reflect;
 mod regex;
 mod semver;
 mod strings;
+#[cfg(test)]
+mod test_support;
 mod time;
 mod url;
 mod uuid;
