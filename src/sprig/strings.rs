@@ -880,3 +880,238 @@ fn w_shuffle(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     })();
     args::finish(ctx, r)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::sprig::test_support::{check, check_types};
+
+    /// Non-strings into `string` parameters, nil as "" (measured: `strnon-*`, `wrong-arity-sprout`).
+    #[test]
+    fn swallowing_of_non_strings_and_arity() {
+        check(&[
+            ("lower .n", "<no value>"),
+            ("lower .f", "<no value>"),
+            ("lower .t", "<no value>"),
+            ("lower .nil", ""),
+            ("lower .l", "<no value>"),
+            ("untitle .n", "<no value>"),
+            ("nospace .t", "<no value>"),
+            ("snakecase .n", "<no value>"),
+            ("kebabcase .nil", ""),
+            ("trimPrefix \"x\" .n", "<no value>"),
+            ("hasPrefix \"3\" .n", "<no value>"),
+            ("hasPrefix \"3\" .nil", "false"),
+            ("repeat 2 .n", "<no value>"),
+            ("repeat 2 .nil", ""),
+            ("abbrev 5 .n", "<no value>"),
+            ("indent 2 .n", "<no value>"),
+            ("indent 2 .nil", "  "),
+            ("nindent 2 nil", "\n  "),
+            ("wrap 5 .f", "<no value>"),
+            ("upper", "<no value>"),
+            ("upper \"a\" \"b\"", "<no value>"),
+            ("trunc 1", "<no value>"),
+            ("replace \"a\"", "<no value>"),
+            ("upper nil", ""),
+            ("contains \"x\" nil", "false"),
+            ("plural \"a\" \"b\" nil", "b"),
+            ("plural \"a\" \"b\" .n", "<no value>"),
+        ]);
+    }
+
+    /// Measured (`strnon-quote`, `strnon-cat`, `str-quote`, `quote-types`).
+    #[test]
+    fn quote_squote_cat() {
+        check(&[
+            ("quote .n", "\"3\""),
+            ("quote .f", "\"1.5\""),
+            ("quote .nil", ""),
+            ("quote .l", "\"[b a c a]\""),
+            ("quote \"a\" \"b\"", "\"a\" \"b\""),
+            ("squote \"a\" \"b\"", "'a' 'b'"),
+            ("quote 1 nil 2.5", "\"1\" \"2.5\""),
+            ("squote nil", ""),
+            ("quote \"a\\\"b\"", "\"a\\\"b\""),
+            ("quote", ""),
+            (
+                "quote .n .f .t .nil .l .m",
+                "\"3\" \"1.5\" \"true\" \"[b a c a]\" \"map[a:1 b:2 c:3]\"",
+            ),
+            ("squote .n .f .t .nil", "'3' '1.5' 'true'"),
+            ("quote .ff", "\"2\""),
+            ("quote .big", "\"1e+21\""),
+            ("quote \"a\\nb\"", "\"a\\nb\""),
+            ("cat .n", "3"),
+            ("cat .nil", ""),
+            ("cat .l", "[b a c a]"),
+            ("cat \"a\" nil \"b\" 3", "a b 3"),
+            ("cat", ""),
+        ]);
+    }
+
+    /// Measured (`str-cases`, `title-edge`, `str-u-len`) and sprig-agreeing oracle results.
+    #[test]
+    fn case_conversions() {
+        check(&[
+            ("snakecase \"HelloWorld fooBar\"", "hello_world_foo_bar"),
+            ("camelcase \"hello_world-foo bar\"", "HelloWorldFooBar"),
+            ("kebabcase \"HelloWorld fooBar\"", "hello-world-foo-bar"),
+            ("snakecase \"HTTPServer\"", "http_server"),
+            ("camelcase \"http_server\"", "HttpServer"),
+            ("kebabcase \"XMLHttpRequest\"", "xml-http-request"),
+            ("camelcase \"ABC\"", "ABC"),
+            ("snakecase \"FirstName\"", "first_name"),
+            ("kebab \"FirstName\"", "first-name"),
+            ("toCamelCase \"hello world\"", "helloWorld"),
+            ("toConstantCase \"hello world\"", "HELLO_WORLD"),
+            ("toDotCase \"HelloWorld\"", "hello.world"),
+            ("toPathCase \"hello world\"", "hello/world"),
+            ("title \"\"", ""),
+            ("title \"hELLO wORLD\"", "Hello World"),
+            ("title \"a.b c-d e_f\"", "A.b C-D E_f"),
+            ("title \"élan vital\"", "Élan Vital"),
+            ("untitle \"ABC DEF\"", "aBC dEF"),
+            ("untitle \"Hello World\"", "hello world"),
+            ("swapcase \"Ab Cd\"", "aB cD"),
+            ("swapCase \"HeLLo\"", "hEllO"),
+            ("upper \"ß\"", "ß"),
+            ("upper \"héllo\"", "HÉLLO"),
+            ("lower \"HÉLLO\"", "héllo"),
+            ("capitalize \"hello\"", "Hello"),
+            ("capitalize \"1abc\"", "1Abc"),
+            ("uncapitalize \"Hello\"", "hello"),
+            ("uncapitalize \"\"", ""),
+        ]);
+    }
+
+    /// Measured (`str-trunc`, `str-substr`, `str-u-len`) and oracle (abbrev agrees with sprig).
+    #[test]
+    fn trunc_substr_abbrev_work_on_bytes_or_runes() {
+        check(&[
+            ("trunc 3 .s", "hel"),
+            ("trunc -3 .s", "llo"),
+            ("trunc 10 .s", "hello"),
+            ("trunc 0 .s", ""),
+            ("trunc 2 .u", "h\u{FFFD}"),
+            ("trunc -2 .u", "ld"),
+            ("trunc .n .s", "<no value>"),
+            ("trunc 3 \"ééé\"", "é\u{FFFD}"),
+            ("substr 1 3 .s", "el"),
+            ("substr -1 3 .s", ""),
+            ("substr 2 -1 .s", "ll"),
+            ("substr 3 1 .s", ""),
+            ("substr 0 99 .s", "hello"),
+            ("substr 1 3 .u", "é"),
+            ("substr 7 9 .s", ""),
+            ("abbrev 5 \"hello world\"", "he..."),
+            ("abbrev 3 \"hello world\"", "hello world"),
+            ("abbrev 20 \"hello\"", "hello"),
+            ("abbrevboth 5 10 \"1234 5678 9123\"", "...5678..."),
+            ("abbrevboth 0 10 \"1234 5678 9123\"", "1234 56..."),
+            ("ellipsis 5 \"hello world\"", "he..."),
+            ("ellipsisBoth 20 10 \"1234 5678 9123\"", "<no value>"),
+        ]);
+    }
+
+    /// Measured (`str-trim`, `str-replace`, `str-wrap`, `wrap-edge`, `initials-edge`) and oracle.
+    #[test]
+    fn trim_replace_wrap_initials_indent() {
+        check(&[
+            ("trim \"  a b \\n\"", "a b"),
+            ("trim \"\\t a b \\n\"", "a b"),
+            ("trimAll \"-x\" \"--a-x\"", "a"),
+            ("trimall \"-\" \"-a-\"", "a"),
+            ("trimAll \"$\" \"$$5.00$\"", "5.00"),
+            ("trimPrefix \"he\" .s", "llo"),
+            ("trimPrefix \"-\" \"--a\"", "-a"),
+            ("trimSuffix \"lo\" .s", "hel"),
+            ("nospace \" a\u{a0}b\\tc \"", "abc"),
+            ("contains \"cat\" \"catch\"", "true"),
+            ("contains \"\" \"x\"", "true"),
+            ("hasPrefix \"\" \"abc\"", "true"),
+            ("hasSuffix \"lo\" \"hello\"", "true"),
+            ("replace \"l\" \"L\" .s", "heLLo"),
+            ("replace \"\" \"-\" \"ab\"", "-a-b-"),
+            ("replace \"x\" \"y\" .s", "hello"),
+            ("repeat 3 \"ab\"", "ababab"),
+            ("repeat 0 \"ab\"", ""),
+            ("repeat -1 \"ab\"", "<no value>"),
+            ("wrap 5 \"hello world foo\"", "hello\nworld\nfoo"),
+            (
+                "wrapWith 5 \"<br>\" \"hello world foo\"",
+                "hello<br>world<br>foo",
+            ),
+            ("wrap 0 \"a b\"", "a\nb"),
+            ("wrap 3 \"abcdefgh\"", "abcdefgh"),
+            (
+                "wrap 10 \"a very long sentence here\"",
+                "a very\nlong\nsentence\nhere",
+            ),
+            ("wrapWith 3 \"|\" \"ab cd ef\"", "ab|cd|ef"),
+            ("wrapWith 4 \"\\n\" \"abcdefghij\"", "abcd\nefgh\nij"),
+            ("wrap 4 \"a b c d e f\"", "a b\nc d\ne f"),
+            ("initials \"\"", ""),
+            ("initials \"a-b c_d\"", "ac"),
+            ("initials \"Hello  World\"", "HW"),
+            ("initials \"First Try\"", "FT"),
+            ("indent 2 \"a\\nb\"", "  a\n  b"),
+            ("indent 0 \"a\"", "a"),
+            ("nindent 4 \"x\\n\"", "\n    x\n    "),
+            ("plural \"one\" \"many\" 1", "one"),
+            ("plural \"one\" \"many\" 0", "many"),
+        ]);
+    }
+
+    /// Measured (`str-split`, `split-types`, `join-typed`) and oracle.
+    #[test]
+    fn split_join_seq() {
+        check(&[
+            (
+                "split \".\" .host",
+                "map[_0:api _1:solar _2:example _3:com]",
+            ),
+            ("splitn \".\" 2 .host", "map[_0:api _1:solar.example.com]"),
+            ("splitList \".\" .host", "[api solar example com]"),
+            ("splitList \",\" \"\"", "[]"),
+            ("splitList \"\" \"abc\"", "[a b c]"),
+            ("splitList \",\" .n", "<no value>"),
+            ("splitList \",\" \"a,,b\"", "[a  b]"),
+            ("split \",\" \"a,b\"", "map[_0:a _1:b]"),
+            ("splitn \",\" 0 \"a,b\"", "map[]"),
+            ("splitn \",\" -1 \"a,b,c\"", "map[_0:a _1:b _2:c]"),
+            ("split \",\" .n", "<no value>"),
+            ("join \",\" (list 1 2)", "1,2"),
+            ("join \",\" (sortAlpha .l)", "a,a,b,c"),
+            ("join \"\" .l", "baca"),
+            ("join \",\" (list (list 1 2) (dict \"a\" 1))", ","),
+            ("join \",\" .n", "3"),
+            ("join \",\" nil", ""),
+            ("join \",\" (list \"a\" nil \"b\")", "a,b"),
+            ("seq 3", "1 2 3"),
+            ("seq 2 5", "2 3 4 5"),
+            ("seq 5 2", "5 4 3 2"),
+            ("seq 0 2 10", "0 2 4 6 8 10"),
+            ("seq 10 -3 1", "10 7 4 1"),
+            ("seq 1 2 0", ""),
+            ("seq 0", "1 0"),
+            ("seq -3", "1 0 -1 -2 -3"),
+            ("seq .n", "<no value>"),
+            ("toStrings (list 1 nil \"a\")", "[1 a]"),
+            ("strSlice .n", "[3]"),
+        ]);
+        check_types(&[
+            ("splitList \".\" .host", "[]string"),
+            ("seq 2", "string"),
+            ("toStrings .l", "[]string"),
+        ]);
+    }
+
+    #[test]
+    fn shuffle_keeps_the_runes() {
+        let got = crate::sprig::test_support::render("shuffle \"abcdef\"");
+        let mut chars: Vec<char> = got.chars().collect();
+        chars.sort_unstable();
+        assert_eq!(chars.into_iter().collect::<String>(), "abcdef");
+        check(&[("shuffle .n", "<no value>"), ("shuffle \"\"", "")]);
+    }
+}

@@ -103,7 +103,11 @@ impl Eval<'_> {
             _ if w.starts_with('.') => {
                 let mut v = self.data.clone();
                 for part in w[1..].split('.') {
-                    v = v.as_map().and_then(|m| m.get(part)).cloned().unwrap_or(Value::Nil);
+                    v = v
+                        .as_map()
+                        .and_then(|m| m.get(part))
+                        .cloned()
+                        .unwrap_or(Value::Nil);
                 }
                 v
             }
@@ -174,7 +178,12 @@ pub(crate) fn check(cases: &[(&str, &str)]) {
             (got != *want).then(|| format!("{{{{ {src} }}}}: got {got:?}, want {want:?}"))
         })
         .collect();
-    assert!(bad.is_empty(), "{} mismatches:\n{}", bad.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} mismatches:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
 }
 
 /// Checks `(expression, expected %T)` pairs.
@@ -186,5 +195,10 @@ pub(crate) fn check_types(cases: &[(&str, &str)]) {
             (got != *want).then(|| format!("%T of {src}: got {got:?}, want {want:?}"))
         })
         .collect();
-    assert!(bad.is_empty(), "{} mismatches:\n{}", bad.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} mismatches:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
 }
