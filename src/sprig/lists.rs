@@ -573,3 +573,190 @@ fn m_last(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
 fn m_reverse(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     must_reverse(&a[0]).map_err(call_err)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::sprig::test_support::{check, check_types, render};
+
+    /// Measured (`nil-*`, `list-on-map`, `list-first-types`).
+    #[test]
+    fn first_last_rest_initial_reverse_on_any_value() {
+        check(&[
+            ("first (list 1 2)", "1"),
+            ("last (list 1 2)", "2"),
+            ("first .nil", "<no value>"),
+            ("last .el", "<no value>"),
+            ("last .em", "<no value>"),
+            ("last .s", "<no value>"),
+            ("first .m", "<no value>"),
+            ("last .n", "<no value>"),
+            ("rest (list 1 2 3)", "[2 3]"),
+            ("initial (list 1 2 3)", "[1 2]"),
+            ("initial .nil", "[]"),
+            ("initial .el", "[]"),
+            ("initial .em", "[]"),
+            ("initial .s", "[]"),
+            ("rest .n", "[]"),
+            ("reverse (list 1 2 3)", "[3 2 1]"),
+            ("reverse .m", "[]"),
+            ("reverse .nil", "[]"),
+        ]);
+        check_types(&[
+            ("first .nl", "int64"),
+            ("rest .nl", "[]interface {}"),
+            ("append .l 1", "[]interface {}"),
+        ]);
+    }
+
+    /// Measured (`nil-uniq`, `list-uniq`, `uniq-types`, `nil-flatten`) and oracle.
+    #[test]
+    fn uniq_compact_flatten() {
+        check(&[
+            ("uniq .l", "[b a c]"),
+            ("uniq .nl", "[3 1 2]"),
+            ("uniq (list 1 1 \"1\" 2.0 2 nil nil)", "[1 1 2 2 <nil>]"),
+            ("uniq .mixed", "[1 a <nil> true 2.5]"),
+            ("uniq (list .n 3 3)", "[3 3]"),
+            ("uniq (list (list 1) (list 1))", "<no value>"),
+            ("uniq .nil", "[]"),
+            ("uniq .s", "[]"),
+            ("uniq .m", "[]"),
+            ("compact (list 0 1 \"\" nil 2 false (list))", "[1 2]"),
+            ("compact .nil", "[]"),
+            ("compact .s", "[]"),
+            ("flatten .ll", "[1 2 3 4 5]"),
+            ("flatten .nil", "[]"),
+            ("flatten .s", "[]"),
+            ("flattenDepth 1 .ll", "[1 2 3 [4 5]]"),
+            ("flattenDepth .n .ll", "<no value>"),
+        ]);
+    }
+
+    /// Measured (`nil-sortAlpha`, `list-sortAlpha`, `sortAlpha-numbers`).
+    #[test]
+    fn sort_alpha() {
+        check(&[
+            ("sortAlpha .nil", "[<nil>]"),
+            ("sortAlpha .el", "[]"),
+            ("sortAlpha .em", "[map[]]"),
+            ("sortAlpha .s", "[hello]"),
+            ("sortAlpha .n", "[3]"),
+            ("sortAlpha .m", "[map[a:1 b:2 c:3]]"),
+            ("sortAlpha .l", "[a a b c]"),
+            ("sortAlpha .nl", "[1 2 3]"),
+            ("sortAlpha .mixed", "[1 2.5 a true]"),
+            ("sortAlpha (list 10 9 \"B\" \"a\")", "[10 9 B a]"),
+            ("sortAlpha (list 10 2 1)", "[1 10 2]"),
+            ("sortAlpha (list 1.5 \"a\" true nil)", "[1.5 a true]"),
+            ("sortAlpha (list \"b\" \"A\" \"a\")", "[A a b]"),
+        ]);
+        check_types(&[("sortAlpha .l", "[]string")]);
+    }
+
+    /// Measured (`nil-append`, `nil-concat`, `append-typed`, `list-mustAppend-nil`).
+    #[test]
+    fn append_prepend_concat_in_both_orders() {
+        check(&[
+            ("append nil 1", "[]"),
+            ("append .l \"z\"", "[b a c a z]"),
+            ("append .el 1", "[1]"),
+            ("push .nl 4", "[3 1 2 4]"),
+            ("append .s \"x\"", "[]"),
+            ("append .l", "[]"),
+            ("append .l 1 2", "[]"),
+            ("append \"z\" .l", "[b a c a z]"),
+            ("prepend .l \"z\"", "[z b a c a]"),
+            ("prepend \"z\" .l", "[z b a c a]"),
+            ("prepend nil 1", "[]"),
+            ("append nil nil", "FATAL"),
+            ("append (list 1) (list 2)", "FATAL"),
+            ("prepend .l (list 1)", "FATAL"),
+            ("concat nil .l", "[b a c a]"),
+            ("concat .l .nl", "[b a c a 3 1 2]"),
+            ("concat .l \"x\"", "[b a c a]"),
+            ("concat", "[]"),
+            ("concat .el .el", "[]"),
+            ("concat (list 1) (list (list 2))", "[1 [2]]"),
+            ("mustAppend nil 1", "ERR: cannot append to nil"),
+            ("mustAppend .l 1", "[b a c a 1]"),
+            ("mustPrepend .s 1", "ERR: cannot prepend on type string"),
+            (
+                "append .users (dict \"name\" \"dd\")",
+                "[map[name:al role:admin] map[name:bo role:dev] map[name:cy] map[name:dd]]",
+            ),
+        ]);
+    }
+
+    /// Measured (`nil-slice`, `crash-slice-nil-nil`, `list-mustSlice`).
+    #[test]
+    fn slice() {
+        check(&[
+            ("slice .l 1", "[a c a]"),
+            ("slice .l 1 3", "[a c]"),
+            ("slice .l", "[b a c a]"),
+            ("slice nil", "<no value>"),
+            ("slice .l 3 1", "<no value>"),
+            ("slice .l 0 9", "<no value>"),
+            ("slice .s 1 3", "<no value>"),
+            ("slice 1 3 .l", "[a c]"),
+            ("slice nil nil", "FATAL"),
+            ("slice .el 0", "<no value>"),
+            ("mustSlice .l 3 1", "ERR: end index out of bounds"),
+            ("mustSlice .l 1", "[a c a]"),
+            ("mustSlice nil", "ERR: cannot slice nil"),
+        ]);
+        check_types(&[("slice (splitList \".\" .host) 1", "[]string")]);
+    }
+
+    /// Measured (`nil-has`, `without-types`, `crash-without-list-list`, `list-mustHas`).
+    #[test]
+    fn has_and_without() {
+        check(&[
+            ("has 1 nil", "false"),
+            ("has \"a\" .l", "true"),
+            ("has 1 .nl", "false"),
+            ("has 1 .s", "false"),
+            ("has nil .mixed", "true"),
+            ("has .n .nl", "true"),
+            ("has 1 .m", "false"),
+            ("has 2 (list 1 2)", "true"),
+            ("mustHas 1 .s", "ERR: cannot find has on type string"),
+            ("mustHas 3 .nl", "false"),
+            ("without .nl 3", "[3 1 2]"),
+            ("without .nl .n", "[1 2]"),
+            ("without 1 (list 1 2 3)", "[2 3]"),
+            ("without .l \"a\" \"b\"", "[c]"),
+            ("without .l .l", "FATAL"),
+            ("without (list 1 nil 2) nil", "FATAL"),
+            ("without .l", "[]"),
+            ("without .ll 1", "<no value>"),
+            ("mustWithout .l \"a\"", "[b c]"),
+            ("mustWithout nil 1", "ERR: cannot without nil"),
+        ]);
+    }
+
+    #[test]
+    fn chunk_and_must_variants() {
+        check(&[
+            ("chunk 2 (list 1 2 3 4 5)", "[[1 2] [3 4] [5]]"),
+            ("chunk 0 .l", "<no value>"),
+            ("chunk 2 nil", "[]"),
+            ("chunk .n .l", "<no value>"),
+            ("mustChunk 2 .s", "ERR: cannot chunk type string"),
+            ("mustFirst nil", "ERR: cannot first nil"),
+            ("mustFirst .el", "<no value>"),
+            ("mustLast .nl", "2"),
+            ("mustRest nil", "ERR: cannot rest nil"),
+            ("mustInitial .s", "ERR: cannot find initial on type string"),
+            ("mustReverse .nl", "[2 1 3]"),
+            (
+                "mustUniq (list (list 1))",
+                "ERR: cannot safecall function: recovered from a panic: runtime error: hash of unhashable type []interface {}",
+            ),
+            ("mustCompact (list 0 1)", "[1]"),
+            ("list", "[]"),
+            ("tuple 1 \"a\" nil", "[1 a <nil>]"),
+        ]);
+        assert_eq!(render("list 1 2"), "[1 2]");
+    }
+}
