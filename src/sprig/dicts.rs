@@ -435,3 +435,146 @@ fn m_deep_copy(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
         Some(v) => Ok(v.clone()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::sprig::test_support::{check, check_types};
+
+    /// Measured (`nil-dictfns`, `dict-hasKey`, `dict-set`, `get-types`) and oracle.
+    #[test]
+    fn get_set_unset_has_key_both_orders() {
+        check(&[
+            ("get .m \"a\"", "1"),
+            ("get .m \"zz\"", ""),
+            ("get nil \"a\"", ""),
+            ("get \"a\" .m", "1"),
+            ("get .m 1", "<no value>"),
+            ("get \"a\" .s", "<no value>"),
+            ("hasKey .m \"a\"", "true"),
+            ("hasKey .m \"z\"", "false"),
+            ("hasKey .nested \"nn\"", "true"),
+            ("hasKey .l \"a\"", "false"),
+            ("hasKey .m 1", "<no value>"),
+            ("hasKey nil \"a\"", "false"),
+            ("hasKey \"b\" .m", "true"),
+            ("set (dict \"a\" 1) \"b\" 2", "map[a:1 b:2]"),
+            ("set (dict \"a\" 1 \"b\" 2) \"a\" nil", "map[a:<nil> b:2]"),
+            ("set .s \"a\" 1", "map[]"),
+            ("set (dict \"a\" 1) 1 2", "<no value>"),
+            ("set nil \"a\" 1", "map[]"),
+            ("set \"k\" 1 (dict)", "map[k:1]"),
+            ("unset nil \"a\"", "map[]"),
+            ("unset .m \"a\"", "map[b:2 c:3]"),
+            ("unset \"b\" .m", "map[a:1 c:3]"),
+        ]);
+        check_types(&[("get .m \"a\"", "int64"), ("get .m \"zz\"", "string")]);
+    }
+
+    /// Measured (`dict-pick-omit`, `pick-types`, `nil-dictfns`).
+    #[test]
+    fn pick_and_omit() {
+        check(&[
+            ("pick .m \"a\" \"c\" \"zz\"", "map[a:1 c:3]"),
+            ("omit .m \"a\"", "map[b:2 c:3]"),
+            ("pick .m", "map[]"),
+            ("omit .m \"a\" \"b\" \"c\"", "map[]"),
+            ("pick .s \"a\"", "map[]"),
+            ("pick .m 1", "map[]"),
+            ("pick nil \"a\"", "map[]"),
+            ("omit nil \"a\"", "map[]"),
+            ("pick \"a\" .m", "map[a:1]"),
+            ("pick .m .m", "FATAL"),
+            ("omit .m .m", "FATAL"),
+        ]);
+        check_types(&[("pick .m \"a\"", "map[string]interface {}")]);
+    }
+
+    /// Measured (`dig-nonmap`, `dig-on-nil`, `dig-default-types`) and oracle.
+    #[test]
+    fn dig() {
+        check(&[
+            ("dig \"x\" \"y\" \"z\" \"q\" \"d\" .nested", "d"),
+            ("dig \"lst\" \"a\" \"d\" .nested", "d"),
+            ("dig \"x\" \"y\" \"z\" \"d\" .nested", "deep"),
+            ("dig \"x.y.z\" \"d\" .nested", "deep"),
+            ("dig \"nn\" \"d\" .nested", "d"),
+            ("dig \"a\" \"d\" nil", "<no value>"),
+            ("dig \"a\" \"d\" .missing", "<no value>"),
+            ("dig \"a\" \"d\" .s", "<no value>"),
+            ("dig \"a\" \"d\" .l", "<no value>"),
+            ("dig \"a\" .m", "<no value>"),
+            ("dig 1 \"d\" .m", "<no value>"),
+            ("dig \"a\" \"b\" \"d\" (dict \"a\" (dict \"b\" 1))", "1"),
+            ("dig \"a\" \"x\" \"d\" (dict \"a\" (dict \"b\" 1))", "d"),
+            ("dig \"a\" \"d\" (dict \"a\" false)", "false"),
+            ("dig \"a\" \"d\" (dict \"a\" \"\")", ""),
+        ]);
+        check_types(&[
+            ("dig \"a\" 5 .m", "int64"),
+            ("dig \"zz\" 5 .m", "int"),
+            ("dig \"zz\" nil .m", "<nil>"),
+        ]);
+    }
+
+    /// Measured (`dict-values`, `nil-values`, `pluck-types`) and oracle.
+    #[test]
+    fn dict_keys_values_pluck() {
+        check(&[
+            ("dict \"a\" 1 \"b\"", "map[a:1 b:]"),
+            ("dict 1 2", "map[1:2]"),
+            ("dict", "map[]"),
+            ("keys (dict \"a\" 1)", "[a]"),
+            ("keys nil", "[]"),
+            ("keys .l", "<no value>"),
+            ("keys .m", "[a b c]"),
+            ("values .em", "[]"),
+            ("values nil", "[]"),
+            ("values .el", "<no value>"),
+            ("values .s", "<no value>"),
+            ("sortAlpha (values .m)", "[1 2 3]"),
+            (
+                "pluck \"a\" (dict \"a\" 1) (dict \"b\" 2) (dict \"a\" 3)",
+                "[1 3]",
+            ),
+            ("pluck \"name\" .users", "<no value>"),
+            ("pluck \"name\" (first .users) (last .users)", "[al cy]"),
+        ]);
+        check_types(&[("keys .m", "[]string"), ("values .m", "[]interface {}")]);
+    }
+
+    /// Measured (`merge-bad`, `nil-dictfns`, `dict-mustDeepCopy-nil`), sprigin.md's mergo rule,
+    /// and the oracle where sprig agrees.
+    #[test]
+    fn merge_and_deep_copy() {
+        check(&[
+            ("merge .s .m", "<no value>"),
+            ("merge .m .s", "<no value>"),
+            ("merge .m", "map[a:1 b:2 c:3]"),
+            ("merge nil .m", "map[a:1 b:2 c:3]"),
+            ("mergeOverwrite nil .m", "map[a:1 b:2 c:3]"),
+            (
+                "merge (dict \"a\" 1) (dict \"a\" 2 \"b\" 3)",
+                "map[a:1 b:3]",
+            ),
+            (
+                "mergeOverwrite (dict \"a\" 1) (dict \"a\" 2 \"b\" 3)",
+                "map[a:2 b:3]",
+            ),
+            (
+                "merge (dict \"b\" 0 \"c\" \"\") (dict \"b\" 2 \"c\" \"x\")",
+                "map[b:0 c:]",
+            ),
+            ("merge (dict \"b\" nil) (dict \"b\" 2)", "map[b:2]"),
+            (
+                "mergeOverwrite .d1 .d2",
+                "map[a:map[x:1 y:20 z:30] k:d2 l:[2 3] n:<nil>]",
+            ),
+            ("merge .d1 .d2", "map[a:map[x:1 y:2 z:30] k:d1 l:[1]]"),
+            ("mustMerge .m (dict \"z\" 1)", "map[a:1 b:2 c:3 z:1]"),
+            ("deepCopy (dict \"a\" (list 1))", "map[a:[1]]"),
+            ("deepCopy nil", "<no value>"),
+            ("mustDeepCopy nil", "ERR: value cannot be nil"),
+            ("mustDeepCopy .l", "[b a c a]"),
+        ]);
+    }
+}
