@@ -116,3 +116,103 @@ fn to_string(a: &[Value]) -> Wrapped {
     })
 }
 wrap!(w_to_string, to_string);
+
+#[cfg(test)]
+mod tests {
+    use crate::sprig::test_support::{check, check_types};
+
+    /// Measured (`conv-*`, `conv2-*`, `toString-kinds`, `strnon-toString`).
+    #[test]
+    fn int_int64_float64_atoi_to_string() {
+        for (arg, int, float, text) in [
+            ("\"42\"", "42", "42", "42"),
+            ("\"08\"", "0", "8", "08"),
+            ("\"010\"", "8", "10", "010"),
+            ("3.7", "3", "3.7", "3.7"),
+            ("true", "1", "1", "true"),
+            ("\"abc\"", "0", "0", "abc"),
+            (
+                ".i64max",
+                "9223372036854775807",
+                "9.223372036854776e+18",
+                "9223372036854775807",
+            ),
+            ("\"\"", "0", "0", ""),
+            ("\"-5\"", "-5", "-5", "-5"),
+        ] {
+            check(&[
+                (&format!("int {arg}"), int),
+                (&format!("int64 {arg}"), int),
+                (&format!("atoi {arg}"), int),
+                (&format!("float64 {arg}"), float),
+                (&format!("toString {arg}"), text),
+            ]);
+        }
+        check(&[
+            ("int \"0x1F\"", "31"),
+            ("int \"1_000\"", "1000"),
+            ("int \" 42 \"", "0"),
+            ("float64 \"0x10\"", "0"),
+            ("int .l", "0"),
+            ("int nil", "0"),
+            ("int .big", "-9223372036854775808"),
+            ("int", "<no value>"),
+        ]);
+        check_types(&[
+            ("int \"3\"", "int"),
+            ("int64 \"3\"", "int64"),
+            ("toInt \"x\"", "int"),
+            ("float64 1", "float64"),
+            ("toUint 1", "uint"),
+            ("toUint64 1", "uint64"),
+            ("toOctal \"7\"", "int64"),
+        ]);
+    }
+
+    #[test]
+    fn to_bool_uint_octal() {
+        for (arg, int, b, uint, float, octal) in [
+            ("\"3.7\"", "3", "false", "3", "3.7", "0"),
+            ("\"yes\"", "0", "false", "0", "0", "0"),
+            ("1", "1", "true", "1", "1", "1"),
+            ("nil", "0", "false", "0", "0", "0"),
+            ("2.5", "2", "true", "2", "2.5", "0"),
+        ] {
+            check(&[
+                (&format!("toInt {arg}"), int),
+                (&format!("toBool {arg}"), b),
+                (&format!("toUint {arg}"), uint),
+                (&format!("toInt64 {arg}"), int),
+                (&format!("toFloat64 {arg}"), float),
+                (&format!("toOctal {arg}"), octal),
+                (&format!("toDecimal {arg}"), octal),
+            ]);
+        }
+        check(&[
+            ("toOctal \"777\"", "511"),
+            ("toOctal \"8\"", "0"),
+            ("toBool \"true\"", "true"),
+            ("toBool \"T\"", "true"),
+            ("toUint -1", "0"),
+            ("toUint64 \"-1\"", "0"),
+        ]);
+    }
+
+    #[test]
+    fn to_string_prints_like_fmt() {
+        check(&[
+            ("toString .n", "3"),
+            ("toString .f", "1.5"),
+            ("toString .ff", "2"),
+            ("toString .t", "true"),
+            ("toString .nil", "<nil>"),
+            ("toString .missing", "<nil>"),
+            ("toString .l", "[b a c a]"),
+            ("toString .m", "map[a:1 b:2 c:3]"),
+            ("toString .el", "[]"),
+            ("toString .em", "map[]"),
+            ("toString .big", "1e+21"),
+            ("toString .mixed", "[1 a <nil> true 2.5]"),
+        ]);
+    }
+}

@@ -127,3 +127,87 @@ fn fail(a: &[Value]) -> Wrapped {
     ))
 }
 wrap!(w_fail, fail);
+
+#[cfg(test)]
+mod tests {
+    use crate::sprig::test_support::{check, check_types};
+
+    /// Measured (`truth-*`, `coalesce-misc`).
+    #[test]
+    fn truthiness() {
+        for (v, empty) in [
+            ("0", true),
+            ("\"\"", true),
+            ("false", true),
+            (".el", true),
+            (".z", true),
+            (".zs", false),
+            (".nil", true),
+            (".fa", true),
+            (".n", false),
+            ("(dict)", true),
+            (".l", false),
+            (".zf", true),
+            ("\" \"", false),
+        ] {
+            let shown = crate::sprig::test_support::render(&format!("coalesce {v}"));
+            let want_default = if empty {
+                "D".to_string()
+            } else {
+                shown.clone()
+            };
+            check(&[
+                (&format!("default \"D\" {v}"), &want_default),
+                (&format!("empty {v}"), if empty { "true" } else { "false" }),
+                (&format!("all {v}"), if empty { "false" } else { "true" }),
+                (&format!("any {v}"), if empty { "false" } else { "true" }),
+                (
+                    &format!("ternary \"Y\" \"N\" (empty {v})"),
+                    if empty { "Y" } else { "N" },
+                ),
+            ]);
+        }
+        check(&[
+            ("default \"D\" .zs", "0"),
+            ("default \"D\" .l", "[b a c a]"),
+            ("default", "<no value>"),
+            ("default \"D\"", "D"),
+            ("coalesce", "<no value>"),
+            ("coalesce nil nil", "<no value>"),
+            ("coalesce 0 \"\" .l", "[b a c a]"),
+            ("coalesce nil 0 \"x\"", "x"),
+            ("all", "true"),
+            ("any", "false"),
+            ("all 1 \"a\"", "true"),
+            ("any 0 \"\"", "false"),
+            ("empty", "<no value>"),
+        ]);
+    }
+
+    /// sprigin.md: a non-bool condition → nil, nil → the false branch.
+    #[test]
+    fn ternary_needs_a_bool() {
+        check(&[
+            ("ternary 1 2 true", "1"),
+            ("ternary 1 2 false", "2"),
+            ("ternary 1 2 nil", "2"),
+            ("ternary 1 2 1", "<no value>"),
+            ("ternary 1 2 \"true\"", "<no value>"),
+            ("ternary 1 2", "<no value>"),
+        ]);
+    }
+
+    /// Measured (`fail`): the error is swallowed and a typed nil `*uint` printed `<nil>`.
+    #[test]
+    fn fail_and_hello() {
+        check(&[
+            ("fail \"boom\"", "<nil>"),
+            ("fail 1", "<no value>"),
+            ("fail", "<no value>"),
+            ("hello", "Hello!"),
+        ]);
+        check_types(&[("fail \"x\"", "*uint"), ("fail 1", "<nil>")]);
+        let v = crate::sprig::test_support::eval("fail \"x\"").expect("fail is swallowed");
+        assert!(!v.truth(), "with (fail \"x\") takes the else branch");
+    }
+}

@@ -150,3 +150,36 @@ mod tests {
         assert_eq!(clean_path("a/.."), ".");
     }
 }
+
+#[cfg(test)]
+mod family_tests {
+    use crate::sprig::test_support::check;
+
+    /// Measured (`paths`) and oracle.
+    #[test]
+    fn path_functions() {
+        check(&[
+            ("base \"/a/b.txt\"", "b.txt"),
+            ("dir \"/a/b.txt\"", "/a"),
+            ("ext \"/a/b.tar.gz\"", ".gz"),
+            ("clean \"/a/../b//c/\"", "/b/c"),
+            ("isAbs \"a/b\"", "false"),
+            ("osBase \"/x/y\"", "y"),
+            ("base \"\"", "."),
+            ("dir \"\"", "."),
+            ("pathBase \"/q/r\"", "r"),
+            ("base \"a/b/\"", "b"),
+            ("dir \"/\"", "/"),
+            ("ext \"a.b/c\"", ""),
+            ("clean \"a//b/../c/.\"", "a/c"),
+            ("isAbs \"/x\"", "true"),
+            ("osIsAbs \"/x\"", "true"),
+            ("pathExt \"x.y\"", ".y"),
+            ("osDir \"a/b\"", "a"),
+            ("osClean \"\"", "."),
+            ("base .n", "<no value>"),
+            ("base nil", "."),
+            ("dir", "<no value>"),
+        ]);
+    }
+}

@@ -91,3 +91,55 @@ fn deep_equal_fn(a: &[Value]) -> Wrapped {
     Ok(Value::Bool(deep_equal(&a[0], &a[1])))
 }
 wrap!(w_deep_equal, deep_equal_fn);
+
+#[cfg(test)]
+mod tests {
+    use crate::sprig::test_support::check;
+
+    /// Measured (`kindOf`, `nil-typeOf`, `deepEqual`, `typeOf-funcs`) and oracle.
+    #[test]
+    fn types_and_kinds() {
+        check(&[
+            ("kindOf .n", "int64"),
+            ("kindOf .f", "float64"),
+            ("kindOf .s", "string"),
+            ("kindOf .t", "bool"),
+            ("kindOf .nil", ""),
+            ("kindOf .l", "slice"),
+            ("kindOf .m", "map"),
+            ("kindOf 1", "int"),
+            ("kindOf .missing", ""),
+            ("kindIs \"slice\" (list)", "true"),
+            ("kindIs \"invalid\" nil", "false"),
+            ("kindIs \"int\" .n", "false"),
+            ("typeOf .nil", "<nil>"),
+            ("typeOf .el", "[]interface {}"),
+            ("typeOf .em", "map[string]interface {}"),
+            ("typeOf .s", "string"),
+            ("typeOf .n", "int64"),
+            ("typeOf (until 2)", "[]int"),
+            ("typeIs \"int\" 1", "true"),
+            ("typeIs \"int\" .n", "false"),
+            ("typeIs 1 1", "<no value>"),
+            ("typeIsLike \"int\" 1", "true"),
+            ("typeIsLike \"uint\" (fail \"x\")", "true"),
+            ("typeIsLike \"string\" 1", "false"),
+        ]);
+    }
+
+    #[test]
+    fn deep_equal_and_has_field() {
+        check(&[
+            ("deepEqual .l .l", "true"),
+            ("deepEqual 1 .n", "false"),
+            ("deepEqual (list 1) (list 1)", "true"),
+            ("deepEqual nil nil", "true"),
+            ("deepEqual .m (dict \"a\" 1 \"b\" 2 \"c\" 3)", "false"),
+            ("deepEqual (dict \"a\" 1) (dict \"a\" 1)", "true"),
+            ("deepEqual 1", "<no value>"),
+            ("hasField \"a\" .m", "false"),
+            ("hasField \"X\" nil", "false"),
+            ("hasField 1 .m", "<no value>"),
+        ]);
+    }
+}
