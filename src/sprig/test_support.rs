@@ -202,3 +202,130 @@ pub(crate) fn check_types(cases: &[(&str, &str)]) {
         bad.join("\n")
     );
 }
+
+/// Renders a whole template made only of `{{ call }}` actions (no pipes, variables or control
+/// structures; `printf "%T" (x)` is understood), or `None` when it uses anything else.
+pub(crate) fn render_simple_template(src: &str) -> Option<String> {
+    let funcs = capsule_func_map();
+    let mut out = String::new();
+    let mut rest = src;
+    while let Some(open) = rest.find("{{") {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let close = after.find("}}")?;
+        let action = after[..close].trim();
+        rest = &after[close + 2..];
+        if action.contains('|')
+            || action.contains('$')
+            || action.starts_with('-')
+            || action.ends_with('-')
+            || action.starts_with("/*")
+        {
+            return None;
+        }
+        let (expr, want_type) = match action.strip_prefix("printf \"%T\" ") {
+            Some(inner) => (inner.trim(), true),
+            None => (action, false),
+        };
+        let unknown_word = lex(expr).iter().any(|t| match t {
+            Tok::Word(w) => {
+                !(w.starts_with('.')
+                    || matches!(w.as_str(), "nil" | "true" | "false")
+                    || w.parse::<f64>().is_ok()
+                    || funcs.get(w).is_some())
+            }
+            _ => false,
+        });
+        if unknown_word {
+            return None;
+        }
+        if want_type {
+            out.push_str(&type_of(expr.trim_start_matches('(').trim_end_matches(')')));
+            continue;
+        }
+        match eval(expr) {
+            Ok(v) => v.write_template(&mut out),
+            Err(_) => return None,
+        }
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Cases of tests/data/sprigin-cases.jsonl that need no template engine, checked directly
+    /// against the function map (the full harness is tests/sprigin_cases.rs).
+    #[test]
+    fn measured_cases_without_engine_constructs() {
+        // Known: split is map[string]string in Go (%T); mutation of maps in place.
+        let known = ["str-split"];
+        let text = include_str!("../../tests/data/sprigin-cases.jsonl");
+        let mut checked = 0;
+        let mut bad = Vec::new();
+        for line in text.lines() {
+            let case: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+            let name = case["name"].as_str().unwrap_or("");
+            if case["ok"] != serde_json::Value::Bool(true) || known.contains(&name) {
+                continue;
+            }
+            let template = case["template"].as_str().unwrap_or("");
+            if case["data"]
+                != serde_json::from_str::<serde_json::Value>(text.lines().next().unwrap_or("{}"))
+                    .unwrap_or_default()["data"]
+            {
+                continue;
+            }
+            let Some(got) = render_simple_template(template) else {
+                continue;
+            };
+            checked += 1;
+            let want = case["output"].as_str().unwrap_or("");
+            if got != want {
+                bad.push(format!(
+                    "{name}: {template}\n  got  {got:?}\n  want {want:?}"
+                ));
+            }
+        }
+        assert!(checked > 100, "only {checked} cases were checkable");
+        assert!(
+            bad.is_empty(),
+            "{} of {checked} differ:\n{}",
+            bad.len(),
+            bad.join("\n")
+        );
+    }
+
+    #[test]
+    fn every_family_name_is_registered() {
+        let names = "nospace trim trimAll trimall trimPrefix trimSuffix contains hasPrefix \
+            hasSuffix toLower lower lowercase tolower toUpper upper uppercase toupper replace \
+            repeat join trunc ellipsis ellipsisBoth abbrev abbrevboth initials plural wrap \
+            wrapWith quote squote cat toCamelCase camelcase toKebabCase kebab kebabcase \
+            toPascalCase toDotCase toPathCase toConstantCase toSnakeCase snake snakecase \
+            toTitleCase title titlecase untitle swapCase swapcase capitalize uncapitalize split \
+            splitn splitList substr indent nindent seq shuffle strSlice toStrings list tuple \
+            append push prepend concat chunk uniq compact flatten flattenDepth slice has \
+            without rest initial first last reverse sortAlpha until untilStep mustAppend \
+            mustPrepend mustChunk mustUniq mustCompact mustSlice mustHas mustWithout mustRest \
+            mustInitial mustFirst mustLast mustReverse dict get set unset keys values pluck \
+            pick omit dig hasKey merge mergeOverwrite mustMerge mustMergeOverwrite deepCopy \
+            mustDeepCopy default empty all any coalesce ternary fail hello typeIs typeIsLike \
+            typeOf kindIs kindOf hasField deepEqual add add1 add1f addf sub subf mul mulf div \
+            divf mod min minf max maxf biggest floor ceil round toBool toInt int atoi toInt64 \
+            int64 toUint toUint64 toFloat64 float64 toOctal toString toDecimal pathBase base \
+            osBase pathDir dir osDir pathExt ext osExt pathClean clean osClean pathIsAbs isAbs \
+            osIsAbs";
+        let map = capsule_func_map();
+        let missing: Vec<&str> = names
+            .split_whitespace()
+            .filter(|n| map.get(n).is_none())
+            .collect();
+        assert!(missing.is_empty(), "not registered: {missing:?}");
+        let shuffle = map.get("shuffle").map(|f| f.nondeterministic);
+        assert_eq!(shuffle, Some(true));
+        assert!(map.get("upper").is_some_and(|f| !f.nondeterministic));
+    }
+}
