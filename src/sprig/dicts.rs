@@ -111,7 +111,10 @@ wrap!(w_dict, dict);
 
 /// Resolves sprout's two orders for `(dict, key)` functions: `Ok((dict, key))`, or the
 /// wrapper's outcome when the arguments fit neither.
-fn dict_and_key(a: &[Value], default: Value) -> Result<(&Map, &str), Swallow> {
+///
+/// In sprout's order a non-map dict panics in `get`/`hasKey` (a single-value type assertion,
+/// → nil) but is an ordinary error in `unset` (`checked`: → the zero map).
+fn dict_and_key(a: &[Value], default: Value, checked: bool) -> Result<(&Map, &str), Swallow> {
     if a.len() != 2 {
         return Err(Swallow::with(
             default,
@@ -122,6 +125,10 @@ fn dict_and_key(a: &[Value], default: Value) -> Result<(&Map, &str), Swallow> {
         (Value::Map(m), Value::String(k)) => Ok((m, k)),
         (Value::Map(_), other) => Err(assertion_panic(other, "string")),
         (Value::String(k), Value::Map(m)) => Ok((m, k)),
+        (Value::String(_), _) if checked => Err(Swallow::with(
+            default,
+            "last argument must be a map[string]any",
+        )),
         (Value::String(_), other) => Err(assertion_panic(other, "map[string]interface {}")),
         (other, _) => Err(Swallow::with(
             default,
@@ -131,18 +138,18 @@ fn dict_and_key(a: &[Value], default: Value) -> Result<(&Map, &str), Swallow> {
 }
 
 fn get(a: &[Value]) -> Outcome {
-    Ok(dict_and_key(a, Value::from(""))
+    Ok(dict_and_key(a, Value::from(""), false)
         .map(|(m, k)| m.get(k).cloned().unwrap_or_else(|| Value::from(""))))
 }
 wrap!(w_get, get);
 
 fn has_key(a: &[Value]) -> Outcome {
-    Ok(dict_and_key(a, Value::Bool(false)).map(|(m, k)| Value::Bool(m.contains_key(k))))
+    Ok(dict_and_key(a, Value::Bool(false), false).map(|(m, k)| Value::Bool(m.contains_key(k))))
 }
 wrap!(w_has_key, has_key);
 
 fn unset(a: &[Value]) -> Outcome {
-    Ok(dict_and_key(a, nil_map()).map(|(m, k)| {
+    Ok(dict_and_key(a, nil_map(), true).map(|(m, k)| {
         let mut copy = m.clone();
         copy.remove(k);
         Value::from(copy)
@@ -466,6 +473,9 @@ mod tests {
             ("unset nil \"a\"", "map[]"),
             ("unset .m \"a\"", "map[b:2 c:3]"),
             ("unset \"b\" .m", "map[a:1 c:3]"),
+            ("unset \"b\" .s", "map[]"),
+            ("hasKey \"b\" .s", "<no value>"),
+            ("get \"b\" nil", "<no value>"),
         ]);
         check_types(&[("get .m \"a\"", "int64"), ("get .m \"zz\"", "string")]);
     }
