@@ -1,6 +1,8 @@
 //! sprigin's list functions (sprout v1.0.3 `slices` registry, sprig aliases `push`/`tuple`,
 //! and the `must*` variants).
 //!
+//! A `must*` name is the same Go function without sprigin's error-swallowing wrapper.
+//!
 //! `append`, `prepend`, `slice` and `without` accept both sprig's order (list first) and
 //! sprout's (list last): sprout rotates the arguments while the first one is a list or nil.
 //! When every argument is a list or nil that rotation never ends and Go dies with
@@ -58,6 +60,7 @@ pub(crate) fn register(map: &mut FuncMap) {
     }
     let any2: &'static [GoType] = &[GoType::Any, GoType::Any];
     let any1: &'static [GoType] = &[GoType::Any];
+    let none: &'static [GoType] = &[];
     let int_any: &'static [GoType] = &[GoType::Int, GoType::Any];
     let typed: &[(
         &'static str,
@@ -65,14 +68,14 @@ pub(crate) fn register(map: &mut FuncMap) {
         Option<GoType>,
         crate::template::NativeFn,
     )] = &[
-        ("mustAppend", any2, None, m_append),
-        ("mustPrepend", any2, None, m_prepend),
+        ("mustAppend", none, Some(GoType::Any), m_append),
+        ("mustPrepend", none, Some(GoType::Any), m_prepend),
         ("mustChunk", int_any, None, m_chunk),
         ("mustUniq", any1, None, m_uniq),
         ("mustCompact", any1, None, m_compact),
-        ("mustSlice", any1, Some(GoType::Any), m_slice),
+        ("mustSlice", none, Some(GoType::Any), m_slice),
         ("mustHas", any2, None, m_has),
-        ("mustWithout", any1, Some(GoType::Any), m_without),
+        ("mustWithout", none, Some(GoType::Any), m_without),
         ("mustRest", any1, None, m_rest),
         ("mustInitial", any1, None, m_initial),
         ("mustFirst", any1, None, m_first),
@@ -162,25 +165,30 @@ fn list(a: &[Value]) -> Outcome {
 }
 wrap!(w_list, list);
 
-fn append_like(a: &[Value], name: &str, f: fn(&Value, &Value) -> Result<Value, String>) -> Outcome {
+/// A Go function's result: the value, or its error text (panics recovered by sprout's
+/// `safecall` start with "cannot safecall"), or a crash we refuse to reproduce.
+type Core = Result<Result<Value, String>, FuncError>;
+
+/// sprout's `append`/`prepend` (`args ...any`, exactly two): rotated while the first argument is
+/// a list or nil, then `(value, list)`.
+fn append_core(a: &[Value], name: &str, f: fn(&Value, &Value) -> Result<Value, String>) -> Core {
     if a.len() != 2 {
-        return Ok(Err(Swallow::with(
-            empty_list(),
-            format!("{name} requires exactly 2 arguments, got {}", a.len()),
+        return Ok(Err(format!(
+            "{name} requires exactly 2 arguments, got {}",
+            a.len()
         )));
     }
     let r = rotate(name, a)?;
-    // sprout order: (value, list).
-    Ok(f(&r[1], &r[0]).map_err(|e| Swallow::with(empty_list(), e)))
+    Ok(f(&r[1], &r[0]))
 }
 
 fn append(a: &[Value]) -> Outcome {
-    append_like(a, "append", must_append)
+    Ok(list_or_nil(append_core(a, "append", must_append)?))
 }
 wrap!(w_append, append);
 
 fn prepend(a: &[Value]) -> Outcome {
-    append_like(a, "prepend", must_prepend)
+    Ok(list_or_nil(append_core(a, "prepend", must_prepend)?))
 }
 wrap!(w_prepend, prepend);
 
@@ -195,22 +203,37 @@ fn concat(a: &[Value]) -> Outcome {
 }
 wrap!(w_concat, concat);
 
+/// sprout's `Chunk(size, list)`, with Go's integer arithmetic (a zero size divides by zero, a
+/// negative one asks `make` for a negative length: both panic).
 fn must_chunk(size: i64, list: &Value) -> Result<Value, String> {
+    let panic = |what: &str| {
+        format!("cannot safecall function: recovered from a panic: runtime error: {what}")
+    };
     let items = match list {
         Value::Nil => return Err("cannot chunk nil".into()),
         Value::List(items, _) => items,
         other => return Err(format!("cannot chunk type {}", kind_name(other))),
     };
     if size == 0 {
-        return Err("cannot safecall function: recovered from a panic: runtime error: integer divide by zero".into());
+        return Err(panic("integer divide by zero"));
     }
-    if size < 0 {
-        return Err("cannot safecall function: recovered from a panic: runtime error: makeslice: len out of range".into());
+    let len = items.len() as i64;
+    let count = (len + size - 1) / size;
+    if count < 0 {
+        return Err(panic("makeslice: len out of range"));
     }
-    let chunks = items
-        .chunks(size as usize)
-        .map(|c| any_list(c.to_vec()))
-        .collect();
+    let mut chunks = Vec::with_capacity(count.min(len + 1) as usize);
+    for i in 0..count {
+        let start = i * size;
+        let end = (start + size).min(len);
+        if end < start {
+            return Err(panic("makeslice: len out of range"));
+        }
+        let Some(part) = items.get(start as usize..end as usize) else {
+            return Err(panic("index out of range"));
+        };
+        chunks.push(any_list(part.to_vec()));
+    }
     Ok(any_list(chunks))
 }
 
@@ -218,10 +241,7 @@ fn chunk(a: &[Value]) -> Outcome {
     Ok((|| {
         arity(a, 2)?;
         let size = int_at(a, 0)?;
-        if size <= 0 {
-            return Err(Swallow::nil("chunk size must be positive (Go panics)"));
-        }
-        must_chunk(size, &a[1]).map_err(|e| Swallow::with(empty_list(), e))
+        list_or_nil(must_chunk(size, &a[1]))
     })())
 }
 wrap!(w_chunk, chunk);
@@ -325,8 +345,8 @@ fn must_slice(list: &Value, indices: &[Value]) -> Result<Value, String> {
         Value::List(items, kind) => (items, *kind),
         other => {
             return Err(format!(
-                "list should be type of slice or array but {}",
-                kind_name(other)
+                "last argument must be a slice but got {}",
+                other.type_name()
             ));
         }
     };
@@ -354,19 +374,24 @@ fn must_slice(list: &Value, indices: &[Value]) -> Result<Value, String> {
     ))
 }
 
-fn slice(a: &[Value]) -> Outcome {
+/// sprout's `slice` (`args ...any`, list last): one argument is the list itself; with more,
+/// rotated while the first argument is a list or nil.
+fn slice_core(a: &[Value]) -> Core {
     if a.is_empty() {
-        return Ok(Err(Swallow::nil("slice requires at least one argument")));
+        return Ok(Err("slice requires at least one argument".into()));
     }
     if a.len() == 1 {
-        return Ok(Ok(a[0].clone()));
+        return Ok(must_slice(&a[0], &[]));
     }
     let r = rotate("slice", a)?;
-    let (list, indices) = r
-        .split_last()
-        .map(|(l, i)| (l.clone(), i.to_vec()))
-        .unwrap_or_default();
-    Ok(must_slice(&list, &indices).map_err(Swallow::nil))
+    match r.split_last() {
+        Some((list, indices)) => Ok(must_slice(list, indices)),
+        None => Ok(Err("slice requires at least one argument".into())),
+    }
+}
+
+fn slice(a: &[Value]) -> Outcome {
+    Ok(slice_core(a)?.map_err(Swallow::nil))
 }
 wrap!(w_slice, slice);
 
@@ -392,7 +417,12 @@ fn must_without(list: &Value, omit: &[Value]) -> Result<Value, String> {
     let items = match list {
         Value::Nil => return Err("cannot without nil".into()),
         Value::List(items, _) => items,
-        other => return Err(format!("cannot find without on type {}", kind_name(other))),
+        other => {
+            return Err(format!(
+                "last argument must be a slice but got {}",
+                other.type_name()
+            ));
+        }
     };
     let panic = |v: &Value| {
         format!(
@@ -418,19 +448,21 @@ fn must_without(list: &Value, omit: &[Value]) -> Result<Value, String> {
     Ok(any_list(out))
 }
 
-fn without(a: &[Value]) -> Outcome {
+/// sprout's `without` (`args ...any`, list last), rotated while the first argument is a list
+/// or nil.
+fn without_core(a: &[Value]) -> Core {
     if a.len() < 2 {
-        return Ok(Err(Swallow::with(
-            empty_list(),
-            "without requires at least two arguments",
-        )));
+        return Ok(Err("without requires at least two arguments".into()));
     }
     let r = rotate("without", a)?;
-    let (list, omit) = r
-        .split_last()
-        .map(|(l, o)| (l.clone(), o.to_vec()))
-        .unwrap_or_default();
-    Ok(list_or_nil(must_without(&list, &omit)))
+    match r.split_last() {
+        Some((list, omit)) => Ok(must_without(list, omit)),
+        None => Ok(Err("without requires at least two arguments".into())),
+    }
+}
+
+fn without(a: &[Value]) -> Outcome {
+    Ok(list_or_nil(without_core(a)?))
 }
 wrap!(w_without, without);
 
@@ -519,11 +551,11 @@ fn call_err(e: String) -> FuncError {
 }
 
 fn m_append(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-    must_append(&a[0], &a[1]).map_err(call_err)
+    append_core(a, "append", must_append)?.map_err(call_err)
 }
 
 fn m_prepend(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-    must_prepend(&a[0], &a[1]).map_err(call_err)
+    append_core(a, "prepend", must_prepend)?.map_err(call_err)
 }
 
 fn m_chunk(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
@@ -543,7 +575,7 @@ fn m_compact(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
 }
 
 fn m_slice(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-    must_slice(&a[0], &a[1..]).map_err(call_err)
+    slice_core(a)?.map_err(call_err)
 }
 
 fn m_has(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
@@ -551,7 +583,7 @@ fn m_has(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
 }
 
 fn m_without(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-    must_without(&a[0], &a[1..]).map_err(call_err)
+    without_core(a)?.map_err(call_err)
 }
 
 fn m_rest(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
@@ -679,7 +711,13 @@ mod tests {
             ("concat (list 1) (list (list 2))", "[1 [2]]"),
             ("mustAppend nil 1", "ERR: cannot append to nil"),
             ("mustAppend .l 1", "[b a c a 1]"),
-            ("mustPrepend .s 1", "ERR: cannot prepend on type string"),
+            ("mustPrepend 1 .s", "ERR: cannot prepend on type string"),
+            ("mustAppend 1 .l", "[b a c a 1]"),
+            (
+                "mustAppend .l",
+                "ERR: append requires exactly 2 arguments, got 1",
+            ),
+            ("mustAppend nil nil", "FATAL"),
             (
                 "append .users (dict \"name\" \"dd\")",
                 "[map[name:al role:admin] map[name:bo role:dev] map[name:cy] map[name:dd]]",
@@ -704,6 +742,13 @@ mod tests {
             ("mustSlice .l 3 1", "ERR: end index out of bounds"),
             ("mustSlice .l 1", "[a c a]"),
             ("mustSlice nil", "ERR: cannot slice nil"),
+            ("mustSlice 1 3 .l", "[a c]"),
+            ("mustSlice nil nil", "FATAL"),
+            ("slice .s", "<no value>"),
+            (
+                "mustSlice .s",
+                "ERR: last argument must be a slice but got string",
+            ),
         ]);
         check_types(&[("slice (splitList \".\" .host) 1", "[]string")]);
     }
@@ -731,7 +776,12 @@ mod tests {
             ("without .l", "[]"),
             ("without .ll 1", "<no value>"),
             ("mustWithout .l \"a\"", "[b c]"),
-            ("mustWithout nil 1", "ERR: cannot without nil"),
+            ("mustWithout 1 nil", "ERR: cannot without nil"),
+            (
+                "mustWithout 1 .s",
+                "ERR: last argument must be a slice but got string",
+            ),
+            ("mustWithout .l .l", "FATAL"),
         ]);
     }
 
@@ -741,6 +791,12 @@ mod tests {
             ("chunk 2 (list 1 2 3 4 5)", "[[1 2] [3 4] [5]]"),
             ("chunk 0 .l", "<no value>"),
             ("chunk 2 nil", "[]"),
+            ("chunk -1 .l", "<no value>"),
+            ("chunk -5 (list 1 2)", "[]"),
+            (
+                "mustChunk 0 .l",
+                "ERR: cannot safecall function: recovered from a panic: runtime error: integer divide by zero",
+            ),
             ("chunk .n .l", "<no value>"),
             ("mustChunk 2 .s", "ERR: cannot chunk type string"),
             ("mustFirst nil", "ERR: cannot first nil"),
