@@ -110,7 +110,19 @@ fn two_str(a: &[Value], f: impl FnOnce(&str, &str) -> Value) -> Wrapped {
 
 /// Go's `unicode.ToUpper`/`ToLower` (simple case mapping): a rune whose full mapping is several
 /// runes (`ß`) keeps itself.
-fn upper_rune(c: char) -> char {
+pub(crate) fn upper_rune(c: char) -> char {
+    // Greek letters with ypogegrammeni: the full mapping is two letters, the simple one (Go's)
+    // is the matching prosgegrammeni capital.
+    let u = c as u32;
+    if matches!(u, 0x1F80..=0x1F87 | 0x1F90..=0x1F97 | 0x1FA0..=0x1FA7) {
+        return char::from_u32(u + 8).unwrap_or(c);
+    }
+    match c {
+        '\u{1FB3}' => return '\u{1FBC}',
+        '\u{1FC3}' => return '\u{1FCC}',
+        '\u{1FF3}' => return '\u{1FFC}',
+        _ => {}
+    }
     let mut it = c.to_uppercase();
     match (it.next(), it.next()) {
         (Some(u), None) => u,
@@ -118,7 +130,10 @@ fn upper_rune(c: char) -> char {
     }
 }
 
-fn lower_rune(c: char) -> char {
+pub(crate) fn lower_rune(c: char) -> char {
+    if c == '\u{130}' {
+        return 'i';
+    }
     let mut it = c.to_lowercase();
     match (it.next(), it.next()) {
         (Some(l), None) => l,
@@ -376,30 +391,51 @@ fn wrap_with(a: &[Value]) -> Wrapped {
 }
 wrap!(w_wrap_with, wrap_with);
 
-/// Go's `%q` of a string (strconv.Quote: printable runes kept, the rest escaped).
+/// Go's `unicode.IsPrint` approximated with the standard library: letters, marks, numbers,
+/// punctuation, symbols and the ASCII space; not control, format, private-use or other space
+/// characters.
+fn go_is_print(c: char) -> bool {
+    if c == ' ' {
+        return true;
+    }
+    let u = c as u32;
+    let format = matches!(
+        u,
+        0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x180E | 0x200B..=0x200F
+            | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB
+            | 0x110BD | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A | 0xE0001 | 0xE0020..=0xE007F
+    );
+    let private = matches!(u, 0xE000..=0xF8FF | 0xF0000..=0x10FFFF);
+    let noncharacter = (u & 0xFFFE) == 0xFFFE || (0xFDD0..=0xFDEF).contains(&u);
+    !(c.is_control() || c.is_whitespace() || format || private || noncharacter)
+}
+
+/// Go's `%q` of a string (`strconv.Quote`): printable runes kept, `\a \b \f \n \r \t \v`,
+/// other control bytes as `\xNN`, other non-printable runes as `\uNNNN` / `\UNNNNNNNN`.
 pub(crate) fn go_quote(v: &str, out: &mut String) {
+    use std::fmt::Write;
     out.push('"');
     for c in v.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
+            c if go_is_print(c) => out.push(c),
             '\u{7}' => out.push_str("\\a"),
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
             '\u{b}' => out.push_str("\\v"),
-            '\u{FFFD}' => out.push_str("\\ufffd"),
-            c if c.is_control() || (c as u32) < 0x20 => {
-                use std::fmt::Write;
-                if (c as u32) < 0x10000 {
-                    let _ = write!(out, "\\u{:04x}", c as u32);
-                } else {
-                    let _ = write!(out, "\\U{:08x}", c as u32);
-                }
+            c if (c as u32) < 0x20 || c as u32 == 0x7F => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
             }
-            c => out.push(c),
+            c if (c as u32) < 0x10000 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => {
+                let _ = write!(out, "\\U{:08x}", c as u32);
+            }
         }
     }
     out.push('"');
@@ -941,6 +977,11 @@ mod tests {
             ("quote .ff", "\"2\""),
             ("quote .big", "\"1e+21\""),
             ("quote \"a\\nb\"", "\"a\\nb\""),
+            ("quote \"\u{ad}\u{a0}\"", "\"\\u00ad\\u00a0\""),
+            (
+                "quote \"\u{1}\u{7f}\u{200b}é\u{1F600}\"",
+                "\"\\x01\\x7f\\u200bé\u{1F600}\"",
+            ),
             ("cat .n", "3"),
             ("cat .nil", ""),
             ("cat .l", "[b a c a]"),
@@ -975,6 +1016,8 @@ mod tests {
             ("swapcase \"Ab Cd\"", "aB cD"),
             ("swapCase \"HeLLo\"", "hEllO"),
             ("upper \"ß\"", "ß"),
+            ("upper \"\u{1fb3}ß\"", "\u{1fbc}ß"),
+            ("lower \"\u{130}\"", "i"),
             ("upper \"héllo\"", "HÉLLO"),
             ("lower \"HÉLLO\"", "héllo"),
             ("capitalize \"hello\"", "Hello"),
