@@ -181,5 +181,27 @@ mod family_tests {
             ("base nil", "."),
             ("dir", "<no value>"),
         ]);
+        // Go's path package (goldens from the Go toolchain): base|dir|ext|clean.
+        for (input, want) in [
+            ("", ".|.||."),
+            ("..", "..|.|.|.."),
+            ("../a/..", "..|../a|.|.."),
+            ("./a", "a|.||a"),
+            (".bashrc", ".bashrc|.|.bashrc|.bashrc"),
+            ("/", "/|/||/"),
+            ("//", "/|/||/"),
+            ("/a/b/../../..", "..|/|.|/"),
+            ("/x.y/", "x.y|/x.y||/x.y"),
+            ("a.tar.gz", "a.tar.gz|.|.gz|a.tar.gz"),
+            ("a/", "a|a||a"),
+            ("a/./b/", "b|a/b||a/b"),
+            ("a/.b", ".b|a|.b|a/.b"),
+        ] {
+            let q = format!("\"{input}\"");
+            let got = ["base", "dir", "ext", "clean"]
+                .map(|f| crate::sprig::test_support::render(&format!("{f} {q}")))
+                .join("|");
+            assert_eq!(got, want, "{input:?}");
+        }
     }
 }

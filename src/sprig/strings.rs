@@ -619,24 +619,117 @@ fn constant(a: &[Value]) -> Wrapped {
 }
 wrap!(w_constant, constant);
 
-/// `cases.Title(language.English)`: the first letter of each word upper (title) case, the rest
-/// lower case; letters, digits, `.`, `_`, `'` and `:` continue a word.
+/// Unicode's `Cased` property (upper, lower or title case letters).
+fn is_cased(c: char) -> bool {
+    c.is_lowercase()
+        || c.is_uppercase()
+        || matches!(c as u32, 0x1C5 | 0x1C8 | 0x1CB | 0x1F2 | 0x1F88..=0x1F8F | 0x1F98..=0x1F9F
+            | 0x1FA8..=0x1FAF | 0x1FBC | 0x1FCC | 0x1FFC)
+}
+
+/// Word-break classes x/text/cases uses: `MidLetter`, `MidNumLet` and `Single_Quote` runes
+/// keep a word going once (two in a row end it).
+fn is_word_mid(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '.'
+            | ':'
+            | '·'
+            | '\u{387}'
+            | '\u{55F}'
+            | '\u{5F4}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{2024}'
+            | '\u{2027}'
+            | '\u{FE13}'
+            | '\u{FE52}'
+            | '\u{FE55}'
+            | '\u{FF07}'
+            | '\u{FF0E}'
+            | '\u{FF1A}'
+    )
+}
+
+/// Runes that do not break a word for x/text/cases: letters (`ALetter`, `Hebrew_Letter`),
+/// digits, combining marks (`Extend`), connector punctuation (`ExtendNumLet`), format
+/// characters and ZWJ. Ideographs and kana have no word-break letter class: they break.
+fn is_word_letter(c: char) -> bool {
+    let u = c as u32;
+    let ideographic_or_kana = matches!(u, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF | 0x20000..=0x3FFFF);
+    if ideographic_or_kana {
+        return false;
+    }
+    c.is_alphanumeric()
+        || matches!(u, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF
+            | 0xFE20..=0xFE2F)
+        || matches!(c, '_' | '\u{202F}' | '\u{203F}' | '\u{2040}' | '\u{2054}' | '\u{FE33}'
+            | '\u{FE34}' | '\u{FE4D}'..='\u{FE4F}' | '\u{FF3F}' | '\u{AD}' | '\u{200B}'..='\u{200D}'
+            | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
+
+/// The title-case mapping of the first cased rune of a word (Unicode full mapping for the
+/// digraphs and ligatures that have one, else the simple upper case).
+fn push_title(c: char, out: &mut String) {
+    let mapped: &str = match c {
+        '\u{1C4}'..='\u{1C6}' => "\u{1C5}",
+        '\u{1C7}'..='\u{1C9}' => "\u{1C8}",
+        '\u{1CA}'..='\u{1CC}' => "\u{1CB}",
+        '\u{1F1}'..='\u{1F3}' => "\u{1F2}",
+        'ß' => "Ss",
+        '\u{FB00}' => "Ff",
+        '\u{FB01}' => "Fi",
+        '\u{FB02}' => "Fl",
+        '\u{FB03}' => "Ffi",
+        '\u{FB04}' => "Ffl",
+        '\u{FB05}' | '\u{FB06}' => "St",
+        '\u{149}' => "\u{2BC}N",
+        _ => {
+            // Titlecase letters of the Greek extended block map to themselves.
+            if matches!(c as u32, 0x1F88..=0x1F8F | 0x1F98..=0x1F9F | 0x1FA8..=0x1FAF
+                | 0x1FBC | 0x1FCC | 0x1FFC)
+            {
+                out.push(c);
+            } else {
+                out.push(upper_rune(c));
+            }
+            return;
+        }
+    };
+    out.push_str(mapped);
+}
+
+/// `cases.Title(language.English)` (x/text/cases): the first cased letter of each word in
+/// title case, the following ones in lower case. A word goes on through letters, digits, `_`
+/// and single `.`/`'`/`:`; uncased runes such as digits do not start it (`1st` → `1St`).
 fn title(a: &[Value]) -> Wrapped {
     one_str(a, |v| {
         let mut out = String::with_capacity(v.len());
-        let mut in_word = false;
+        let mut mid_word = false;
+        let mut was_mid = false;
         for c in v.chars() {
-            if c.is_alphanumeric() {
-                out.push(if in_word {
-                    lower_rune(c)
+            if was_mid && is_word_mid(c) {
+                mid_word = false;
+            }
+            if is_cased(c) {
+                if mid_word {
+                    if c == '\u{130}' {
+                        out.push_str("i\u{307}");
+                    } else {
+                        out.push(lower_rune(c));
+                    }
                 } else {
-                    upper_rune(c)
-                });
-                in_word = true;
+                    push_title(c, &mut out);
+                    mid_word = true;
+                }
             } else {
                 out.push(c);
-                in_word = in_word && matches!(c, '.' | '_' | '\'' | '’' | ':' | '·');
+                if !is_word_mid(c) && !is_word_letter(c) {
+                    mid_word = false;
+                }
             }
+            was_mid = is_word_mid(c);
         }
         s(out)
     })
@@ -1011,6 +1104,11 @@ mod tests {
             ("title \"hELLO wORLD\"", "Hello World"),
             ("title \"a.b c-d e_f\"", "A.b C-D E_f"),
             ("title \"élan vital\"", "Élan Vital"),
+            ("title \"don't stop\"", "Don't Stop"),
+            ("title \"a..b a,b a;b\"", "A..B A,B A;B"),
+            ("title \"x1y 1st\"", "X1y 1St"),
+            ("title \"straße ǆemal\"", "Straße ǅemal"),
+            ("title \"ßa\"", "Ssa"),
             ("untitle \"ABC DEF\"", "aBC dEF"),
             ("untitle \"Hello World\"", "hello world"),
             ("swapcase \"Ab Cd\"", "aB cD"),
@@ -1146,6 +1244,46 @@ mod tests {
             ("splitList \".\" .host", "[]string"),
             ("seq 2", "string"),
             ("toStrings .l", "[]string"),
+        ]);
+    }
+
+    /// Golden values from Go itself (x/text/cases `Title(language.English)`, `strconv.Quote`,
+    /// `strings.ToUpper`/`ToLower`), computed with the Go toolchain the oracle is built with.
+    #[test]
+    fn go_unicode_goldens() {
+        check(&[
+            ("title \"3rd place\"", "3Rd Place"),
+            ("title \"ABC-DEF\"", "Abc-Def"),
+            ("title \"a..b a,b a;b\"", "A..B A,B A;B"),
+            ("title \"a/b\"", "A/B"),
+            ("title \"a:b a'b a\u{2019}b\"", "A:b A'b A\u{2019}b"),
+            ("title \"don't stop\"", "Don't Stop"),
+            ("title \"hello\tworld\nnext\"", "Hello\tWorld\nNext"),
+            ("title \"o'neil\"", "O'neil"),
+            ("title \"straße ǆemal\"", "Straße ǅemal"),
+            ("title \"tom&jerry\"", "Tom&Jerry"),
+            ("title \"x1y 1st\"", "X1y 1St"),
+            ("title \"x·y\"", "X·y"),
+            ("title \"ßa\"", "Ssa"),
+            ("title \"İSTANBUL\"", "İstanbul"),
+            ("title \"ǅx\"", "ǅx"),
+            ("title \"\u{1ff3}a\"", "\u{1ffc}a"),
+            ("title \"中a b\"", "中A B"),
+            ("title \"\u{fb01}ne\"", "Fine"),
+            (
+                "quote \"a\u{1}\u{7f}\u{200b}\u{ad}\u{a0}é\u{1F600}\"",
+                "\"a\\x01\\x7f\\u200b\\u00ad\\u00a0é\u{1F600}\"",
+            ),
+            (
+                "quote \"\u{2028}\u{85}\u{feff}\u{e000}\"",
+                "\"\\u2028\\u0085\\ufeff\\ue000\"",
+            ),
+            ("quote \"\u{e0001}x\"", "\"\\U000e0001x\""),
+            (
+                "upper \"µßŉ\u{fb01}ıſǆǅ\u{1f80}\u{1fb3}ǰ\"",
+                "ΜßŉﬁISǄǄ\u{1f88}\u{1fbc}ǰ",
+            ),
+            ("lower \"ǅǆıſµ\"", "ǆǆıſµ"),
         ]);
     }
 
