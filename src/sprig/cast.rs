@@ -25,7 +25,7 @@ pub(crate) fn float_to_u64(f: f64) -> u64 {
         float_to_i64(f) as u64
     } else {
         let v = float_to_i64(f - TWO_POW_63) as u64;
-        v ^ (1u64 << 63)
+        v | (1u64 << 63)
     }
 }
 
@@ -133,24 +133,67 @@ fn underscore_ok(s: &str) -> bool {
     saw != b'_'
 }
 
-/// Go's `strconv.ParseFloat(s, 64)` for decimal input (hex floats need a `p` exponent and are
-/// rare in templates; `"0x10"` is an error in Go as it is here).
+/// Go's `strconv.ParseFloat(s, 64)`: decimal or hex (`0x1p-2`) mantissa, underscores where Go
+/// syntax allows them, `inf`/`infinity`/`nan` in any case; an out-of-range value is an error.
 pub(crate) fn parse_go_float(s: &str) -> Option<f64> {
-    if s.is_empty() || s.contains('_') {
+    if s.is_empty() {
         return None;
     }
-    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let (neg, body) = match s.as_bytes()[0] {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
     let lower = body.to_ascii_lowercase();
-    if matches!(lower.as_str(), "inf" | "infinity" | "nan") {
-        return s.parse::<f64>().ok();
+    let special = match lower.as_str() {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    if let Some(v) = special {
+        return Some(if neg { -v } else { v });
     }
-    if !body
-        .bytes()
-        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
-    {
+    if body.contains('_') && !underscore_ok(body) {
         return None;
     }
-    s.parse::<f64>().ok()
+    let cleaned: String = body.chars().filter(|c| *c != '_').collect();
+    let v = if cleaned.len() > 2 && cleaned[..2].eq_ignore_ascii_case("0x") {
+        parse_hex_float(&cleaned[2..])?
+    } else {
+        if !cleaned
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
+            || !cleaned.bytes().any(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        cleaned.parse::<f64>().ok()?
+    };
+    if v.is_infinite() {
+        return None;
+    }
+    Some(if neg { -v } else { v })
+}
+
+/// The part of a Go hex float after `0x`: hex digits with an optional point, then a mandatory
+/// `p` exponent.
+fn parse_hex_float(s: &str) -> Option<f64> {
+    let (mant, exp) = s.split_once(['p', 'P'])?;
+    let exp: i32 = exp.parse().ok()?;
+    let (int_part, frac_part) = mant.split_once('.').unwrap_or((mant, ""));
+    if int_part.is_empty() && frac_part.is_empty() {
+        return None;
+    }
+    let mut v = 0f64;
+    for c in int_part.chars() {
+        v = v * 16.0 + f64::from(c.to_digit(16)?);
+    }
+    let mut scale = 1.0 / 16.0;
+    for c in frac_part.chars() {
+        v += f64::from(c.to_digit(16)?) * scale;
+        scale /= 16.0;
+    }
+    Some(v * 2f64.powi(exp))
 }
 
 /// `cast.ToInt64E` (also `ToIntE`: Go `int` is 64 bits here).
@@ -326,9 +369,71 @@ mod tests {
         assert_eq!(to_float64(&s("08")), Ok(8.0));
         assert_eq!(to_float64(&s("010")), Ok(10.0));
         assert!(to_float64(&s("0x10")).is_err());
-        assert!(to_float64(&s("1_000")).is_err());
+        assert_eq!(to_float64(&s("1_000")), Ok(1000.0));
         assert_eq!(to_float64(&Value::Bool(true)), Ok(1.0));
         assert!(to_float64(&Value::list(vec![])).is_err());
+    }
+
+    /// Goldens from Go's strconv and amd64 conversions (computed with the oracle's toolchain).
+    #[test]
+    fn go_strconv_goldens() {
+        let ints = [
+            ("0x1F", Some(31)),
+            ("010", Some(8)),
+            ("08", None),
+            ("1_000", Some(1000)),
+            ("_1", None),
+            ("1__0", None),
+            ("0_7", Some(7)),
+            ("0x_1F", Some(31)),
+            ("0b101", Some(5)),
+            ("0o17", Some(15)),
+            ("-0x10", Some(-16)),
+            ("+5", Some(5)),
+            ("9223372036854775807", Some(i64::MAX)),
+            ("9223372036854775808", None),
+            ("-9223372036854775808", Some(i64::MIN)),
+            ("-9223372036854775809", None),
+            ("00", Some(0)),
+            ("0x", None),
+            ("1_", None),
+            (" 1", None),
+            ("1e3", None),
+            ("0X1f", Some(31)),
+        ];
+        for (s, want) in ints {
+            assert_eq!(parse_go_int(s), want, "{s:?}");
+        }
+        let floats = [
+            ("08", Some(8.0)),
+            ("0x10", None),
+            ("0x10p0", Some(16.0)),
+            ("1_000", Some(1000.0)),
+            ("1e3", Some(1000.0)),
+            (".5", Some(0.5)),
+            ("5.", Some(5.0)),
+            ("inf", Some(f64::INFINITY)),
+            ("+Inf", Some(f64::INFINITY)),
+            ("infinity", Some(f64::INFINITY)),
+            ("1e400", None),
+            ("0x1p-2", Some(0.25)),
+            (" 1", None),
+        ];
+        for (s, want) in floats {
+            assert_eq!(parse_go_float(s), want, "{s:?}");
+        }
+        assert!(parse_go_float("nan").is_some_and(f64::is_nan));
+        for (f, want) in [(9.2e18, 9_200_000_000_000_000_000), (-9.3e18, i64::MIN)] {
+            assert_eq!(float_to_i64(f), want);
+        }
+        for (f, want) in [
+            (-1.0, u64::MAX),
+            (1.8e19, 18_000_000_000_000_000_000),
+            (1e20, 9_223_372_036_854_775_808),
+            (3.5, 3),
+        ] {
+            assert_eq!(float_to_u64(f), want, "{f}");
+        }
     }
 
     #[test]

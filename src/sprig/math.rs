@@ -250,23 +250,77 @@ fn ceil(a: &[Value]) -> Wrapped {
 }
 wrap!(w_ceil, ceil);
 
-/// Go's `math.Pow(10, n)` for an integer `n`: repeated squaring, then the reciprocal for a
-/// negative exponent.
+/// Go's `math.Frexp`: `f = frac × 2^exp` with `frac` in [0.5, 1).
+fn frexp(f: f64) -> (f64, i64) {
+    if f == 0.0 || f.is_nan() || f.is_infinite() {
+        return (f, 0);
+    }
+    let (mut f, mut exp) = (f, 0i64);
+    if f.abs() < f64::MIN_POSITIVE {
+        f *= (1u64 << 52) as f64;
+        exp = -52;
+    }
+    let bits = f.to_bits();
+    exp += ((bits >> 52) & 0x7ff) as i64 - 1022;
+    let frac = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (frac, exp)
+}
+
+/// Go's `math.Ldexp`: `frac × 2^exp`, rounding once into the subnormal range.
+fn ldexp(frac: f64, exp: i64) -> f64 {
+    if frac == 0.0 || frac.is_nan() || frac.is_infinite() {
+        return frac;
+    }
+    let (frac, e) = frexp(frac);
+    let mut exp = exp.saturating_add(e);
+    let bits = frac.to_bits();
+    exp += ((bits >> 52) & 0x7ff) as i64 - 1023;
+    if exp < -1075 {
+        return 0f64.copysign(frac);
+    }
+    if exp > 1023 {
+        return f64::INFINITY.copysign(frac);
+    }
+    let mut m = 1.0;
+    if exp < -1022 {
+        exp += 53;
+        m = 1.0 / (1u64 << 53) as f64;
+    }
+    let bits = (bits & !(0x7ff << 52)) | (((exp + 1023) as u64) << 52);
+    m * f64::from_bits(bits)
+}
+
+/// Go's `math.Pow(10, n)` for an integer `n` (repeated squaring on the Frexp mantissa, as Go
+/// does, so `10^-23` and `10^300` round the same way).
 fn pow10(n: i64) -> f64 {
-    let mut result = 1.0f64;
-    let mut base = 10.0f64;
-    let mut e = n.unsigned_abs();
-    while e > 0 {
-        if e & 1 == 1 {
-            result *= base;
-        }
-        base *= base;
-        e >>= 1;
-        if result.is_infinite() {
+    if n == 0 {
+        return 1.0;
+    }
+    let (mut x1, mut xe) = frexp(10.0);
+    let (mut a1, mut ae) = (1.0f64, 0i64);
+    let mut i = n.unsigned_abs();
+    while i != 0 {
+        if !(-(1 << 12)..=(1 << 12)).contains(&xe) {
+            ae += xe;
             break;
         }
+        if i & 1 == 1 {
+            a1 *= x1;
+            ae += xe;
+        }
+        x1 *= x1;
+        xe <<= 1;
+        if x1 < 0.5 {
+            x1 += x1;
+            xe -= 1;
+        }
+        i >>= 1;
     }
-    if n < 0 { 1.0 / result } else { result }
+    if n < 0 {
+        a1 = 1.0 / a1;
+        ae = -ae;
+    }
+    ldexp(a1, ae)
 }
 
 /// sprout's `round value pow [threshold]`: the signed fractional part of `value·10^pow` is
@@ -504,6 +558,25 @@ mod tests {
             ("round 1.25 1 1", "<no value>"),
         ]);
         check_types(&[("floor 3", "float64"), ("round 2 0", "float64")]);
+    }
+
+    /// Goldens from Go's `math.Pow(10, n)` (computed with the oracle's toolchain).
+    #[test]
+    fn pow10_matches_go() {
+        for (n, want) in [
+            (-2, 0.01),
+            (-1, 0.1),
+            (0, 1.0),
+            (2, 100.0),
+            (22, 1e22),
+            (23, 1e23),
+            (-22, 1e-22),
+            (-23, 1.0000000000000001e-23),
+            (300, 1.0000000000000006e300),
+            (-400, 0.0),
+        ] {
+            assert_eq!(super::pow10(n), want, "10^{n}");
+        }
     }
 
     #[test]
