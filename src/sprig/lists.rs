@@ -550,6 +550,12 @@ fn call_err(e: String) -> FuncError {
     FuncError::Call(e)
 }
 
+/// Argument `i` of a typed call (the engine has checked the count; a missing one reads as nil
+/// rather than panicking).
+fn arg(a: &[Value], i: usize) -> Value {
+    a.get(i).cloned().unwrap_or_default()
+}
+
 fn m_append(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     append_core(a, "append", must_append)?.map_err(call_err)
 }
@@ -559,19 +565,19 @@ fn m_prepend(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
 }
 
 fn m_chunk(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-    let size = match a[0] {
+    let size = match arg(a, 0) {
         Value::Int(n) => n,
         _ => 0,
     };
-    must_chunk(size, &a[1]).map_err(call_err)
+    must_chunk(size, &arg(a, 1)).map_err(call_err)
 }
 
 fn m_uniq(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-    must_uniq(&a[0]).map_err(call_err)
+    must_uniq(&arg(a, 0)).map_err(call_err)
 }
 
 fn m_compact(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-    must_compact(&a[0]).map_err(call_err)
+    must_compact(&arg(a, 0)).map_err(call_err)
 }
 
 fn m_slice(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
@@ -579,7 +585,9 @@ fn m_slice(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
 }
 
 fn m_has(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-    must_has(&a[0], &a[1]).map(Value::Bool).map_err(call_err)
+    must_has(&arg(a, 0), &arg(a, 1))
+        .map(Value::Bool)
+        .map_err(call_err)
 }
 
 fn m_without(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
@@ -587,23 +595,23 @@ fn m_without(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
 }
 
 fn m_rest(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-    must_rest(&a[0], "rest", rest_items).map_err(call_err)
+    must_rest(&arg(a, 0), "rest", rest_items).map_err(call_err)
 }
 
 fn m_initial(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-    must_rest(&a[0], "initial", initial_items).map_err(call_err)
+    must_rest(&arg(a, 0), "initial", initial_items).map_err(call_err)
 }
 
 fn m_first(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-    must_end(&a[0], "first", true).map_err(call_err)
+    must_end(&arg(a, 0), "first", true).map_err(call_err)
 }
 
 fn m_last(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-    must_end(&a[0], "last", false).map_err(call_err)
+    must_end(&arg(a, 0), "last", false).map_err(call_err)
 }
 
 fn m_reverse(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-    must_reverse(&a[0]).map_err(call_err)
+    must_reverse(&arg(a, 0)).map_err(call_err)
 }
 
 #[cfg(test)]

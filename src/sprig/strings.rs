@@ -325,7 +325,8 @@ fn initials(a: &[Value]) -> Wrapped {
     one_str(a, |v| {
         let mut out = String::new();
         for (i, word) in v.split(' ').filter(|w| !w.is_empty()).enumerate() {
-            let first = char::from(word.as_bytes()[0]);
+            // Empty words were filtered out, so a first byte exists.
+            let first = word.bytes().next().map_or('\0', char::from);
             if i == 0 || first.is_alphabetic() {
                 out.push(first);
             } else {
