@@ -453,9 +453,9 @@ fn quote_with(a: &[Value], double: bool) -> Value {
         if i > 0 {
             out.push(' ');
         }
-        let text = match v {
-            Value::String(x) => x.to_string(),
-            other => cast::sprint(other),
+        let text: std::borrow::Cow<'_, str> = match v {
+            Value::String(x) => std::borrow::Cow::Borrowed(x),
+            other => std::borrow::Cow::Owned(cast::sprint(other)),
         };
         if double {
             go_quote(&text, &mut out);
