@@ -35,10 +35,9 @@ pub(crate) fn register(map: &mut FuncMap) {
 /// sprout's `helpers.Empty`: nil, false, 0, 0.0, "" and empty lists and maps are empty;
 /// nil pointers too; structs never.
 pub(crate) fn is_empty(v: &Value) -> bool {
-    match v {
-        Value::Object(o) => o.is_nil(),
-        other => !other.truth(),
-    }
+    // Go's helpers.Empty and text/template's isTrue agree on every kind a template sees
+    // (structs are never empty, zero durations and nil pointers are).
+    !v.truth()
 }
 
 fn hello(_: &[Value]) -> Wrapped {
