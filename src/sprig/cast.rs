@@ -276,8 +276,8 @@ pub(crate) fn to_bool(v: &Value) -> Result<bool, String> {
     }
 }
 
-/// `cast.ToStringE`: scalars only (floats in `'f'` format, nil → `""`); lists and maps are an
-/// error.
+/// `cast.ToStringE`: scalars (floats in `'f'` format, nil → `""`) and `fmt.Stringer`s; lists
+/// and maps are an error.
 pub(crate) fn to_string(v: &Value) -> Result<String, String> {
     match v {
         Value::Nil => Ok(String::new()),
@@ -296,6 +296,13 @@ pub(crate) fn to_string(v: &Value) -> Result<String, String> {
                 })
                 .collect();
             Ok(String::from_utf8_lossy(&bytes).into_owned())
+        }
+        // time.Time, time.Duration, *semver.Version … are fmt.Stringers; a nil pointer is "".
+        Value::Object(o) if o.is_nil() => Ok(String::new()),
+        Value::Object(o) => {
+            let mut out = String::new();
+            o.write_v(&mut out, false);
+            Ok(out)
         }
         other => Err(format!(
             "unable to cast {} of type {} to string",
