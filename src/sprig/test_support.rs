@@ -142,6 +142,13 @@ impl Eval<'_> {
 
 /// Evaluates one call expression.
 pub(crate) fn eval(src: &str) -> Result<Value, FuncError> {
+    eval_with_events(src).0
+}
+
+/// Evaluates one call expression and returns what the functions recorded (swallowed errors).
+pub(crate) fn eval_with_events(
+    src: &str,
+) -> (Result<Value, FuncError>, Vec<crate::template::FuncEvent>) {
     let data = data();
     let mut e = Eval {
         toks: lex(src),
@@ -149,7 +156,8 @@ pub(crate) fn eval(src: &str) -> Result<Value, FuncError> {
         data: &data,
         env: RenderEnv::default(),
     };
-    e.command()
+    let r = e.command();
+    (r, e.env.events)
 }
 
 /// What `{{ expr }}` prints, `ERR: msg` for a template error, `FATAL` for a crash.
@@ -296,6 +304,36 @@ mod tests {
             bad.len(),
             bad.join("\n")
         );
+    }
+
+    /// Every swallowed failure is recorded once, with the function's name; successes record
+    /// nothing.
+    #[test]
+    fn swallowed_failures_are_recorded() {
+        use crate::template::FuncEvent;
+        for src in [
+            "upper 1",
+            "trunc .n .s",
+            "add \"abc\" 3",
+            "fail \"boom\"",
+            "first nil",
+            "dig \"a\" .m",
+        ] {
+            let (_, events) = eval_with_events(src);
+            let name = src.split(' ').next().unwrap_or_default();
+            assert!(
+                matches!(events.as_slice(), [FuncEvent::Swallowed { func, .. }] if func == name),
+                "{src}: {events:?}"
+            );
+        }
+        let (_, events) = eval_with_events("fail \"boom\"");
+        assert!(
+            matches!(events.as_slice(), [FuncEvent::Swallowed { message, .. }] if message == "boom"),
+            "{events:?}"
+        );
+        for src in ["upper \"a\"", "add 1 2", "dig \"a\" \"d\" .m", "first .l"] {
+            assert!(eval_with_events(src).1.is_empty(), "{src}");
+        }
     }
 
     #[test]
