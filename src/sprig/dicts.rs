@@ -253,7 +253,7 @@ fn keys_and_dict(name: &str, a: &[Value]) -> Result<KeysAndDict, FuncError> {
     if a.len() < 2 {
         return Ok(Err(Swallow::with(
             nil_map(),
-            format!("expected at least 2 arguments, got {}", a.len()),
+            super::lists::args_count(2, a.len()),
         )));
     }
     let Some(k) = a.iter().position(|v| !matches!(v, Value::Map(_))) else {

@@ -108,6 +108,11 @@ fn is_list_or_nil(v: &Value) -> bool {
     matches!(v, Value::List(..) | Value::Nil)
 }
 
+/// sprout's `deprecated.ErrArgsCount`.
+pub(crate) fn args_count(expected: usize, got: usize) -> String {
+    format!("expected {expected} arguments, got {got}")
+}
+
 /// The message for sprout's unbounded recursion.
 pub(crate) fn stack_overflow(name: &str, what: &str) -> FuncError {
     FuncError::Fatal(format!(
@@ -173,10 +178,7 @@ type Core = Result<Result<Value, String>, FuncError>;
 /// a list or nil, then `(value, list)`.
 fn append_core(a: &[Value], name: &str, f: fn(&Value, &Value) -> Result<Value, String>) -> Core {
     if a.len() != 2 {
-        return Ok(Err(format!(
-            "{name} requires exactly 2 arguments, got {}",
-            a.len()
-        )));
+        return Ok(Err(args_count(2, a.len())));
     }
     let r = rotate(name, a)?;
     Ok(f(&r[1], &r[0]))
@@ -374,24 +376,29 @@ fn must_slice(list: &Value, indices: &[Value]) -> Result<Value, String> {
     ))
 }
 
-/// sprout's `slice` (`args ...any`, list last): one argument is the list itself; with more,
-/// rotated while the first argument is a list or nil.
+/// sprout's `slice` (`args ...any`, list last): a single argument is returned as it is; with
+/// more, rotated while the first argument is a list or nil.
 fn slice_core(a: &[Value]) -> Core {
-    if a.is_empty() {
-        return Ok(Err("slice requires at least one argument".into()));
-    }
-    if a.len() == 1 {
-        return Ok(must_slice(&a[0], &[]));
-    }
-    let r = rotate("slice", a)?;
-    match r.split_last() {
-        Some((list, indices)) => Ok(must_slice(list, indices)),
-        None => Ok(Err("slice requires at least one argument".into())),
+    match a {
+        [] => Ok(Err(args_count(2, 0))),
+        [only] => Ok(Ok(only.clone())),
+        _ => {
+            let r = rotate("slice", a)?;
+            match r.split_last() {
+                Some((list, indices)) => Ok(must_slice(list, indices)),
+                None => Ok(Err(args_count(2, 0))),
+            }
+        }
     }
 }
 
 fn slice(a: &[Value]) -> Outcome {
-    Ok(slice_core(a)?.map_err(Swallow::nil))
+    Ok(match slice_core(a)? {
+        Ok(v) => Ok(v),
+        // No arguments: sprout returns an empty []any next to the error.
+        Err(e) if a.is_empty() => Err(Swallow::with(empty_list(), e)),
+        Err(e) => Err(Swallow::nil(e)),
+    })
 }
 wrap!(w_slice, slice);
 
@@ -452,12 +459,12 @@ fn must_without(list: &Value, omit: &[Value]) -> Result<Value, String> {
 /// or nil.
 fn without_core(a: &[Value]) -> Core {
     if a.len() < 2 {
-        return Ok(Err("without requires at least two arguments".into()));
+        return Ok(Err(args_count(2, a.len())));
     }
     let r = rotate("without", a)?;
     match r.split_last() {
         Some((list, omit)) => Ok(must_without(list, omit)),
-        None => Ok(Err("without requires at least two arguments".into())),
+        None => Ok(Err(args_count(2, a.len()))),
     }
 }
 
@@ -721,10 +728,7 @@ mod tests {
             ("mustAppend .l 1", "[b a c a 1]"),
             ("mustPrepend 1 .s", "ERR: cannot prepend on type string"),
             ("mustAppend 1 .l", "[b a c a 1]"),
-            (
-                "mustAppend .l",
-                "ERR: append requires exactly 2 arguments, got 1",
-            ),
+            ("mustAppend .l", "ERR: expected 2 arguments, got 1"),
             ("mustAppend nil nil", "FATAL"),
             (
                 "append .users (dict \"name\" \"dd\")",
@@ -749,14 +753,18 @@ mod tests {
             ("slice .el 0", "<no value>"),
             ("mustSlice .l 3 1", "ERR: end index out of bounds"),
             ("mustSlice .l 1", "[a c a]"),
-            ("mustSlice nil", "ERR: cannot slice nil"),
-            ("mustSlice 1 3 .l", "[a c]"),
-            ("mustSlice nil nil", "FATAL"),
-            ("slice .s", "<no value>"),
+            ("mustSlice nil", "<no value>"),
+            ("mustSlice 1 nil", "ERR: cannot slice nil"),
+            ("slice", "[]"),
+            ("mustSlice", "ERR: expected 2 arguments, got 0"),
             (
-                "mustSlice .s",
+                "mustSlice 1 .s",
                 "ERR: last argument must be a slice but got string",
             ),
+            ("mustSlice 1 3 .l", "[a c]"),
+            ("mustSlice nil nil", "FATAL"),
+            ("slice .s", "hello"),
+            ("mustSlice .s", "hello"),
         ]);
         check_types(&[("slice (splitList \".\" .host) 1", "[]string")]);
     }
