@@ -96,11 +96,15 @@ fn parse_octal(s: &str) -> Option<i64> {
     }
 }
 
-/// `toOctal` / `toDecimal`: the value's text read as an octal number (`"777"` → 511); failures
-/// give int64 0.
+/// `toOctal` / `toDecimal`: the value's `fmt.Sprint` text read as an octal number (`"777"` →
+/// 511, `1e6` → `"1e+06"` → 0); failures give int64 0.
 fn to_octal(a: &[Value]) -> Wrapped {
     arity(a, 1)?;
-    let text = cast::to_string(&a[0]).unwrap_or_default();
+    // sprout: strconv.ParseInt(fmt.Sprint(v), 8, 64).
+    let text = match &a[0] {
+        Value::String(s) => s.to_string(),
+        other => cast::sprint(other),
+    };
     parse_octal(&text).map(Value::Int64).ok_or_else(|| {
         args::Swallow::with(Value::Int64(0), format!("parsing {text:?}: invalid syntax"))
     })
@@ -191,6 +195,8 @@ mod tests {
         check(&[
             ("toOctal \"777\"", "511"),
             ("toOctal \"8\"", "0"),
+            ("toOctal 1000000.0", "0"),
+            ("toOctal 7.0", "7"),
             ("toBool \"true\"", "true"),
             ("toBool \"T\"", "true"),
             ("toUint -1", "0"),
