@@ -478,10 +478,15 @@ fn squote(a: &[Value]) -> Wrapped {
 }
 wrap!(w_squote, squote);
 
-/// `cat`: the non-nil arguments printed with `%v`, separated by spaces.
+/// `cat`: the non-nil arguments printed with `%v`, separated by spaces (sprout's std `Cat`).
 fn cat(a: &[Value]) -> Wrapped {
     let mut out = String::new();
-    for (i, v) in a.iter().filter(|v| !matches!(v, Value::Nil)).enumerate() {
+    for (i, v) in a.iter().enumerate() {
+        if matches!(v, Value::Nil) {
+            continue;
+        }
+        // sprout puts the space before every argument but the first position, so a leading
+        // nil leaves a leading space.
         if i > 0 {
             out.push(' ');
         }
@@ -1081,6 +1086,8 @@ mod tests {
             ("cat .l", "[b a c a]"),
             ("cat \"a\" nil \"b\" 3", "a b 3"),
             ("cat", ""),
+            ("cat nil \"a\"", " a"),
+            ("quote nil \"a\"", " \"a\""),
         ]);
     }
 
