@@ -57,7 +57,7 @@ wrap!(w_type_of, type_of);
 fn kind_of(a: &[Value]) -> Wrapped {
     arity(a, 1)?;
     match a[0].kind() {
-        Kind::Invalid => Err(Swallow::with(Value::from(""), "src must not be nil")),
+        Kind::Invalid => Err(Swallow::with(Value::from(""), "value must not be nil")),
         k => Ok(Value::from(k.name())),
     }
 }
@@ -67,7 +67,7 @@ fn kind_is(a: &[Value]) -> Wrapped {
     arity(a, 2)?;
     let target = string_at(a, 0)?;
     match a[1].kind() {
-        Kind::Invalid => Err(Swallow::with(Value::Bool(false), "src must not be nil")),
+        Kind::Invalid => Err(Swallow::with(Value::Bool(false), "value must not be nil")),
         k => Ok(Value::Bool(*target == *k.name())),
     }
 }
@@ -77,12 +77,15 @@ wrap!(w_kind_is, kind_is);
 fn has_field(a: &[Value]) -> Wrapped {
     arity(a, 2)?;
     let name = string_at(a, 0)?;
-    Ok(Value::Bool(match &a[1] {
+    match &a[1] {
         Value::Object(o) if !o.is_nil() && matches!(o.kind(), Kind::Struct | Kind::Ptr) => {
-            o.field(&name).is_some()
+            Ok(Value::Bool(o.field(&name).is_some()))
         }
-        _ => false,
-    }))
+        _ => Err(Swallow::with(
+            Value::Bool(false),
+            "last argument must be a struct",
+        )),
+    }
 }
 wrap!(w_has_field, has_field);
 
