@@ -530,16 +530,26 @@ const fn sep_style(c: char, upper: bool) -> Style {
     }
 }
 
+/// sprout v1.0's `transformString`: words split on ` `, `-`, `_`; with a separator, also
+/// before an upper-case letter that follows a lower-case one or ends an acronym (`HTTPServer` →
+/// `http_server`) and before a digit run. Styles without a separator (camel, Pascal) only
+/// capitalise after ` -_`, they do not detect case transitions (`toCamelCase "helloWorld"` →
+/// `helloworld`). The look-ahead is Go's byte-wise `rune(str[i+1])`, and it keeps its previous
+/// value at the last rune, as sprout's does.
 fn transform(style: Style, v: &str) -> String {
     let mut out = String::with_capacity(v.len() + 10);
     let mut cap_next = style.capitalize_first && style.capitalize_next;
     let sep_rune = style.sep;
-    let mut last: Option<char> = None; // Go: lastRune, 0 initially; the separator marks a break
-    let mut last_is_sep = false;
+    // Go's lastRune: 0 at first, the separator (or -1, "none") after a word break.
+    let mut last: Option<char> = Some('\0');
     let mut seen_letter = false;
+    let mut next = '\0';
     let bytes = v.as_bytes();
     for (i, r) in v.char_indices() {
-        let next = bytes.get(i + 1).map(|b| char::from(*b)).unwrap_or('\0');
+        if let Some(b) = bytes.get(i + 1) {
+            next = char::from(*b);
+        }
+        let last_is_sep = last == sep_rune;
         if r == ' ' || r == '-' || r == '_' {
             if let Some(sep) = sep_rune
                 && !last_is_sep
@@ -549,33 +559,21 @@ fn transform(style: Style, v: &str) -> String {
             if seen_letter {
                 cap_next = true;
             }
-            last_is_sep = true;
             last = sep_rune;
             continue;
         }
         let last_rune = last.unwrap_or('\0');
-        if r.is_uppercase() && !out.is_empty() && !last_is_sep {
-            let boundary = if sep_rune.is_some() {
-                last_rune.is_lowercase() || (last_rune.is_uppercase() && next.is_lowercase())
-            } else {
-                let next_content = next.is_alphabetic() || next.is_numeric();
-                (last_rune.is_lowercase() && next_content)
-                    || (last_rune.is_uppercase() && next.is_lowercase())
-            };
-            if boundary {
-                if let Some(sep) = sep_rune {
-                    out.push(sep);
-                }
-                cap_next = true;
+        if let Some(sep) = sep_rune {
+            if r.is_uppercase()
+                && !out.is_empty()
+                && !last_is_sep
+                && ((last_rune.is_uppercase() && next.is_lowercase()) || last_rune.is_lowercase())
+            {
+                out.push(sep);
             }
-        }
-        if let Some(sep) = sep_rune
-            && !out.is_empty()
-            && !last_is_sep
-            && r.is_ascii_digit()
-            && !last_rune.is_ascii_digit()
-        {
-            out.push(sep);
+            if !last_is_sep && r.is_numeric() && !last_rune.is_numeric() {
+                out.push(sep);
+            }
         }
         if cap_next && style.capitalize_next {
             out.push(upper_rune(r));
@@ -588,7 +586,6 @@ fn transform(style: Style, v: &str) -> String {
             out.push(r);
         }
         last = Some(r);
-        last_is_sep = sep_rune == Some(r);
         if r.is_alphabetic() {
             seen_letter = true;
         }
@@ -1252,6 +1249,136 @@ mod tests {
             ("splitList \".\" .host", "[]string"),
             ("seq 2", "string"),
             ("toStrings .l", "[]string"),
+        ]);
+    }
+
+    /// Goldens from sprout v1.0's `transformString` run under Go (the v1.0-line
+    /// registry/strings/helpers.go, compiled with the oracle's toolchain).
+    #[test]
+    fn case_style_goldens() {
+        check(&[
+            ("toCamelCase \"hello world\"", "helloWorld"),
+            ("toCamelCase \"helloWorld\"", "helloworld"),
+            ("toCamelCase \"HelloWorld fooBar\"", "helloworldFoobar"),
+            ("toCamelCase \"HTTPServer\"", "httpserver"),
+            ("toCamelCase \"XMLHttpRequest\"", "xmlhttprequest"),
+            ("toCamelCase \"v2Beta\"", "v2beta"),
+            ("toCamelCase \"a1b22c\"", "a1b22c"),
+            ("toCamelCase \"__init__\"", "init"),
+            ("toCamelCase \"-x\"", "x"),
+            ("toCamelCase \"ABC\"", "abc"),
+            ("toCamelCase \"foo--bar\"", "fooBar"),
+            ("toCamelCase \"Élan Vital\"", "élanVital"),
+            ("toCamelCase \"snake_case_here\"", "snakeCaseHere"),
+            ("toCamelCase \"a.b\"", "a.b"),
+            ("toCamelCase \"ID\"", "id"),
+            ("toCamelCase \"getHTTP2Response\"", "gethttp2response"),
+            ("toCamelCase \" lead\"", "lead"),
+            ("toKebabCase \"hello world\"", "hello-world"),
+            ("toKebabCase \"helloWorld\"", "hello-world"),
+            ("toKebabCase \"HelloWorld fooBar\"", "hello-world-foo-bar"),
+            ("toKebabCase \"HTTPServer\"", "http-server"),
+            ("toKebabCase \"XMLHttpRequest\"", "xml-http-request"),
+            ("toKebabCase \"v2Beta\"", "v-2beta"),
+            ("toKebabCase \"a1b22c\"", "a-1b-22c"),
+            ("toKebabCase \"__init__\"", "-init-"),
+            ("toKebabCase \"-x\"", "-x"),
+            ("toKebabCase \"ABC\"", "abc"),
+            ("toKebabCase \"foo--bar\"", "foo-bar"),
+            ("toKebabCase \"Élan Vital\"", "élan-vital"),
+            ("toKebabCase \"snake_case_here\"", "snake-case-here"),
+            ("toKebabCase \"a.b\"", "a.b"),
+            ("toKebabCase \"ID\"", "id"),
+            ("toKebabCase \"getHTTP2Response\"", "get-http-2response"),
+            ("toKebabCase \" lead\"", "-lead"),
+            ("toPascalCase \"hello world\"", "HelloWorld"),
+            ("toPascalCase \"helloWorld\"", "HelloWorld"),
+            ("toPascalCase \"HelloWorld fooBar\"", "HelloWorldFooBar"),
+            ("toPascalCase \"HTTPServer\"", "HTTPServer"),
+            ("toPascalCase \"XMLHttpRequest\"", "XMLHttpRequest"),
+            ("toPascalCase \"v2Beta\"", "V2Beta"),
+            ("toPascalCase \"a1b22c\"", "A1b22c"),
+            ("toPascalCase \"__init__\"", "Init"),
+            ("toPascalCase \"-x\"", "X"),
+            ("toPascalCase \"ABC\"", "ABC"),
+            ("toPascalCase \"foo--bar\"", "FooBar"),
+            ("toPascalCase \"Élan Vital\"", "ÉlanVital"),
+            ("toPascalCase \"snake_case_here\"", "SnakeCaseHere"),
+            ("toPascalCase \"a.b\"", "A.b"),
+            ("toPascalCase \"ID\"", "ID"),
+            ("toPascalCase \"getHTTP2Response\"", "GetHTTP2Response"),
+            ("toPascalCase \" lead\"", "Lead"),
+            ("toSnakeCase \"hello world\"", "hello_world"),
+            ("toSnakeCase \"helloWorld\"", "hello_world"),
+            ("toSnakeCase \"HelloWorld fooBar\"", "hello_world_foo_bar"),
+            ("toSnakeCase \"HTTPServer\"", "http_server"),
+            ("toSnakeCase \"XMLHttpRequest\"", "xml_http_request"),
+            ("toSnakeCase \"v2Beta\"", "v_2beta"),
+            ("toSnakeCase \"a1b22c\"", "a_1b_22c"),
+            ("toSnakeCase \"__init__\"", "_init_"),
+            ("toSnakeCase \"-x\"", "_x"),
+            ("toSnakeCase \"ABC\"", "abc"),
+            ("toSnakeCase \"foo--bar\"", "foo_bar"),
+            ("toSnakeCase \"Élan Vital\"", "élan_vital"),
+            ("toSnakeCase \"snake_case_here\"", "snake_case_here"),
+            ("toSnakeCase \"a.b\"", "a.b"),
+            ("toSnakeCase \"ID\"", "id"),
+            ("toSnakeCase \"getHTTP2Response\"", "get_http_2response"),
+            ("toSnakeCase \" lead\"", "_lead"),
+            ("toDotCase \"hello world\"", "hello.world"),
+            ("toDotCase \"helloWorld\"", "hello.world"),
+            ("toDotCase \"HelloWorld fooBar\"", "hello.world.foo.bar"),
+            ("toDotCase \"HTTPServer\"", "http.server"),
+            ("toDotCase \"XMLHttpRequest\"", "xml.http.request"),
+            ("toDotCase \"v2Beta\"", "v.2beta"),
+            ("toDotCase \"a1b22c\"", "a.1b.22c"),
+            ("toDotCase \"__init__\"", ".init."),
+            ("toDotCase \"-x\"", ".x"),
+            ("toDotCase \"ABC\"", "abc"),
+            ("toDotCase \"foo--bar\"", "foo.bar"),
+            ("toDotCase \"Élan Vital\"", "élan.vital"),
+            ("toDotCase \"snake_case_here\"", "snake.case.here"),
+            ("toDotCase \"a.b\"", "a.b"),
+            ("toDotCase \"ID\"", "id"),
+            ("toDotCase \"getHTTP2Response\"", "get.http.2response"),
+            ("toDotCase \" lead\"", ".lead"),
+            ("toPathCase \"hello world\"", "hello/world"),
+            ("toPathCase \"helloWorld\"", "hello/world"),
+            ("toPathCase \"HelloWorld fooBar\"", "hello/world/foo/bar"),
+            ("toPathCase \"HTTPServer\"", "http/server"),
+            ("toPathCase \"XMLHttpRequest\"", "xml/http/request"),
+            ("toPathCase \"v2Beta\"", "v/2beta"),
+            ("toPathCase \"a1b22c\"", "a/1b/22c"),
+            ("toPathCase \"__init__\"", "/init/"),
+            ("toPathCase \"-x\"", "/x"),
+            ("toPathCase \"ABC\"", "abc"),
+            ("toPathCase \"foo--bar\"", "foo/bar"),
+            ("toPathCase \"Élan Vital\"", "élan/vital"),
+            ("toPathCase \"snake_case_here\"", "snake/case/here"),
+            ("toPathCase \"a.b\"", "a.b"),
+            ("toPathCase \"ID\"", "id"),
+            ("toPathCase \"getHTTP2Response\"", "get/http/2response"),
+            ("toPathCase \" lead\"", "/lead"),
+            ("toConstantCase \"hello world\"", "HELLO_WORLD"),
+            ("toConstantCase \"helloWorld\"", "HELLO_WORLD"),
+            (
+                "toConstantCase \"HelloWorld fooBar\"",
+                "HELLO_WORLD_FOO_BAR",
+            ),
+            ("toConstantCase \"HTTPServer\"", "HTTP_SERVER"),
+            ("toConstantCase \"XMLHttpRequest\"", "XML_HTTP_REQUEST"),
+            ("toConstantCase \"v2Beta\"", "V_2BETA"),
+            ("toConstantCase \"a1b22c\"", "A_1B_22C"),
+            ("toConstantCase \"__init__\"", "_INIT_"),
+            ("toConstantCase \"-x\"", "_X"),
+            ("toConstantCase \"ABC\"", "ABC"),
+            ("toConstantCase \"foo--bar\"", "FOO_BAR"),
+            ("toConstantCase \"Élan Vital\"", "ÉLAN_VITAL"),
+            ("toConstantCase \"snake_case_here\"", "SNAKE_CASE_HERE"),
+            ("toConstantCase \"a.b\"", "A.B"),
+            ("toConstantCase \"ID\"", "ID"),
+            ("toConstantCase \"getHTTP2Response\"", "GET_HTTP_2RESPONSE"),
+            ("toConstantCase \" lead\"", "_LEAD"),
         ]);
     }
 
