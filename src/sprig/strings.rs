@@ -1382,6 +1382,36 @@ mod tests {
         ]);
     }
 
+    /// Goldens from sprout v1.0's `ellipsis`, `initials` and `wordWrap` run under Go (the
+    /// v1.0-line helpers, a recovered panic shown as `<no value>` as sprigin's wrapper gives).
+    #[test]
+    fn ellipsis_initials_wrap_goldens() {
+        check(&[
+            ("ellipsisBoth 0 4 \"héllo wörld\"", "h..."),
+            ("ellipsisBoth 0 5 \"ééééééé\"", "éé..."),
+            ("ellipsisBoth 3 8 \"abcdefghijkl\"", "...de..."),
+            ("ellipsisBoth 2 7 \"abcdefghij\"", "...c..."),
+            ("ellipsisBoth 20 10 \"1234 5678 9123\"", "<no value>"),
+            ("ellipsisBoth -1 10 \"abcdefghijklmno\"", "<no value>"),
+            ("ellipsisBoth 4 7 \"abcdefgh\"", "...e..."),
+            ("ellipsisBoth 0 3 \"abcdef\"", "abcdef"),
+            ("ellipsisBoth 1 6 \"abcdefgh\"", "abcdefgh"),
+            ("ellipsisBoth 5 9 \"abcdefghijk\"", "...fgh..."),
+            ("initials \"hello 1world\"", "h\u{0}"),
+            ("initials \"élan vital\"", "Ãv"),
+            ("initials \"a  b\"", "ab"),
+            ("initials \" x\"", "x"),
+            ("initials \"ab\"", "a"),
+            ("initials \"Über alles\"", "Ãa"),
+            ("wrap 5 \"ééééé ééé é\"", "ééééé\nééé é"),
+            ("wrapWith 3 \"|\" \"abcdefgh\"", "abc|def|gh"),
+            ("wrapWith 3 \"|\" \"ab cdefgh i\"", "ab|cde|fgh|i"),
+            ("wrap 1 \"a b  c\"", "a\nb\nc"),
+            ("wrapWith 4 \"<>\" \"éééééé\"", "éééé<>éé"),
+            ("wrap 6 \"  lead and trail  \"", "lead\nand\ntrail"),
+        ]);
+    }
+
     /// Golden values from Go itself (x/text/cases `Title(language.English)`, `strconv.Quote`,
     /// `strings.ToUpper`/`ToLower`), computed with the Go toolchain the oracle is built with.
     #[test]
