@@ -4,12 +4,14 @@
 
 pub(crate) mod args;
 mod capsule_custom;
+mod cast;
 mod checksum;
 mod conversion;
 mod crypto;
 mod defaults;
 mod dicts;
 mod encoding;
+mod equality;
 mod lists;
 mod math;
 mod paths;
@@ -18,6 +20,8 @@ mod reflect;
 mod regex;
 mod semver;
 mod strings;
+#[cfg(test)]
+mod test_support;
 mod time;
 mod url;
 mod uuid;
