@@ -3,6 +3,7 @@
 //! own functions. Each family lives in its own module and registers itself.
 
 pub(crate) mod args;
+mod base_n;
 mod capsule_custom;
 mod checksum;
 mod conversion;
@@ -10,6 +11,10 @@ mod crypto;
 mod defaults;
 mod dicts;
 mod encoding;
+mod go_objects;
+mod go_quote;
+mod go_time;
+mod json_go;
 mod lists;
 mod math;
 mod paths;
@@ -18,7 +23,10 @@ mod reflect;
 mod regex;
 mod semver;
 mod strings;
+#[cfg(test)]
+mod test_util;
 mod time;
+mod typed;
 mod url;
 mod uuid;
 mod yaml_v3;
