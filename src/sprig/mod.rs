@@ -26,9 +26,12 @@ mod strings;
 #[cfg(test)]
 mod test_util;
 mod time;
+mod toml_go;
 mod typed;
 mod url;
 mod uuid;
+mod yaml_dec;
+mod yaml_enc;
 mod yaml_v3;
 
 use crate::template::FuncMap;

@@ -1,8 +1,159 @@
-//! sprigin functions: yaml_v3 family. (Placeholder: lands with the function library work.)
+//! sprigin's YAML functions: `toYaml`/`toYAML`/`mustToYaml`/`toIndentYAML` (yaml.v3's encoder
+//! with a 4-space indent, trailing newline removed) and `fromYaml`/`fromYAML`/`mustFromYaml`
+//! (yaml.v3's decoder; `fromYaml` decodes into a map only).
 
-use crate::template::FuncMap;
+use crate::template::{CallCtx, FuncError, FuncMap, GoType, Map, Value};
+
+use super::args::{self, Swallow, Wrapped, finish, wrapped};
+use super::typed::{must, str_arg};
+use super::yaml_dec::{self, Schema};
+use super::yaml_enc;
+
+/// sprout's `toYaml`: yaml.v3 `Marshal` with `SetIndent(indent)`, one trailing newline removed.
+pub(crate) fn to_yaml_text(v: &Value, indent: usize) -> String {
+    let s = yaml_enc::marshal(v, indent);
+    match s.strip_suffix('\n') {
+        Some(t) => t.to_string(),
+        None => s,
+    }
+}
+
+fn to_yaml(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    let out: Wrapped =
+        args::arity(a, 1).map(|()| Value::from(to_yaml_text(a.first().unwrap_or(&Value::Nil), 4)));
+    finish(ctx, out)
+}
+
+fn must_to_yaml(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    Ok(Value::from(to_yaml_text(
+        a.first().unwrap_or(&Value::Nil),
+        4,
+    )))
+}
+
+fn to_indent_yaml(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    let out: Wrapped = args::arity(a, 2).and_then(|()| {
+        let n = args::int_at(a, 0)?;
+        if n < 0 {
+            // yaml.v3's SetIndent panics on a negative indent; the wrapper recovers.
+            return Err(Swallow::with(
+                Value::from(""),
+                "yaml: cannot indent to a negative number of spaces",
+            ));
+        }
+        let n = usize::try_from(n).unwrap_or(0);
+        Ok(Value::from(to_yaml_text(
+            a.get(1).unwrap_or(&Value::Nil),
+            n,
+        )))
+    });
+    finish(ctx, out)
+}
+
+fn from_yaml(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    let out: Wrapped = args::arity(a, 1)
+        .and_then(|()| args::string_at(a, 0))
+        .and_then(|s| match yaml_dec::decode(&s, Schema::YamlV3) {
+            Ok(None | Some(Value::Nil)) => Ok(Value::from(Map::new())),
+            Ok(Some(v @ Value::Map(_))) => Ok(v),
+            Ok(Some(other)) => Err(Swallow::nil(format!(
+                "yaml: unmarshal errors:\n  line 1: cannot unmarshal {} into map[string]interface {{}}",
+                yaml_kind(&other)
+            ))),
+            Err(e) => Err(Swallow::nil(e)),
+        });
+    finish(ctx, out)
+}
+
+fn yaml_kind(v: &Value) -> &'static str {
+    match v {
+        Value::List(..) => "!!seq",
+        Value::Bool(_) => "!!bool",
+        Value::Int(_) | Value::Int64(_) | Value::Uint(_) | Value::Uint64(_) => "!!int",
+        Value::Float(_) => "!!float",
+        Value::Object(_) => "!!timestamp",
+        _ => "!!str",
+    }
+}
+
+fn must_from_yaml(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    let s = str_arg(a, 0)?;
+    match yaml_dec::decode(s, Schema::YamlV3) {
+        Ok(v) => Ok(v.unwrap_or(Value::Nil)),
+        Err(e) => Err(FuncError::Call(format!("yaml decode error: {e}"))),
+    }
+}
 
 /// Registers the family's functions.
 pub(crate) fn register(map: &mut FuncMap) {
-    let _ = map;
+    for name in ["toYaml", "toYAML"] {
+        map.insert(wrapped(name, to_yaml));
+    }
+    map.insert(must("mustToYaml", &[GoType::Any], must_to_yaml));
+    map.insert(wrapped("toIndentYAML", to_indent_yaml));
+    for name in ["fromYaml", "fromYAML"] {
+        map.insert(wrapped(name, from_yaml));
+    }
+    map.insert(must("mustFromYaml", &[GoType::String], must_from_yaml));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::{call, d, s, try_call};
+    use super::*;
+
+    fn run(name: &str, a: &[Value]) -> String {
+        call(name, a).0.to_template_string()
+    }
+
+    #[test]
+    fn to_yaml_functions() {
+        for name in ["toYaml", "toYAML", "mustToYaml"] {
+            assert_eq!(run(name, &[d("m")]), "a: 1\nb: 2\nc: 3");
+            assert_eq!(run(name, &[d("ml")]), "|\n    line1\n    line2");
+            assert_eq!(run(name, &[Value::Nil]), "null");
+        }
+        assert_eq!(run("toYaml", &[]), "<no value>");
+        assert_eq!(
+            run("toIndentYAML", &[Value::Int(2), d("nested")]),
+            "lst:\n  - 1\n  - 2\nnn: null\nx:\n  \"y\":\n    z: deep"
+        );
+        assert_eq!(run("toIndentYAML", &[d("n"), d("m")]), "<no value>");
+        assert_eq!(run("toIndentYAML", &[Value::Int(-1), d("m")]), "");
+    }
+
+    #[test]
+    fn from_yaml_functions() {
+        // Measured (fromYaml): map[a:[x y] b:1]|int|<no value>|[<no value>]|map[]|<no value>
+        for name in ["fromYaml", "fromYAML"] {
+            let v = call(name, &[d("yaml")]).0;
+            assert_eq!(v.to_template_string(), "map[a:[x y] b:1]");
+            assert_eq!(
+                v.as_map().and_then(|m| m.get("b")).map(Value::type_name),
+                Some("int")
+            );
+            assert_eq!(run(name, &[d("yamllist")]), "<no value>");
+            assert_eq!(run(name, &[s("a: [")]), "<no value>");
+            assert_eq!(run(name, &[s("")]), "map[]");
+            assert_eq!(run(name, &[s("x")]), "<no value>");
+        }
+        // Measured (toYaml-of-fromYaml).
+        let v = call("fromYaml", &[s("b: [1, 2]\na: {c: x}\n")]).0;
+        assert_eq!(run("toYaml", &[v]), "a:\n    c: x\nb:\n    - 1\n    - 2");
+        // sprigin.md: timestamps become time values (JSON "2024-01-01T00:00:00Z").
+        let v = call("fromYaml", &[s("t: 2024-01-01\n")]).0;
+        assert_eq!(run("toJson", &[v]), r#"{"t":"2024-01-01T00:00:00Z"}"#);
+    }
+
+    #[test]
+    fn must_from_yaml() {
+        assert_eq!(run("mustFromYaml", &[d("yamllist")]), "[1 2]");
+        assert_eq!(run("mustFromYaml", &[s("a: 1")]), "map[a:1]");
+        match try_call("mustFromYaml", &[s("a: [")]) {
+            Err(FuncError::Call(m)) => {
+                assert!(m.starts_with("yaml decode error: yaml: line 1: "), "{m}")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }
