@@ -924,8 +924,10 @@ pub(crate) fn parse_in_location(layout: &str, value: &str, loc: &Loc) -> Result<
         if zone_name.len() > 3 && zone_name.starts_with("GMT") {
             offset = zone_name[3..].parse::<i64>().unwrap_or(0) * 3600;
         }
+        // Go keeps the clock reading as UTC and only attaches the fake zone (so "GMT+3" shifts
+        // the shown time).
         return Ok(GoTime {
-            unix: local - offset,
+            unix: local,
             nsec,
             loc: Loc::Fixed {
                 name: zone_name,

@@ -478,3 +478,77 @@ mod tests {
         assert_eq!(t(&call("now", &[s("x")]).0), "<no value>");
     }
 }
+
+#[cfg(test)]
+mod go_golden {
+    use super::super::test_util::{call, s};
+
+    /// dateInZone / toDate outputs recorded from the Go oracle (TZ=UTC): layouts, zones and
+    /// fractional seconds.
+    #[test]
+    fn dates_match_go() {
+        let data = include_str!("testdata/go_dates.jsonl");
+        let mut n = 0;
+        for line in data.lines().filter(|l| !l.trim().is_empty()) {
+            let c: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+            let field = |k: &str| c.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            let t = call(
+                "toDate",
+                &[s("2006-01-02T15:04:05.999999999Z07:00"), s(&field("time"))],
+            )
+            .0;
+            let got = if field("layout") == "STR" {
+                t.to_template_string()
+            } else {
+                call("dateInZone", &[s(&field("layout")), t, s(&field("zone"))])
+                    .0
+                    .to_template_string()
+            };
+            assert_eq!(got, field("want"), "{line}");
+            n += 1;
+        }
+        assert!(n > 100);
+    }
+}
+
+#[cfg(test)]
+mod go_golden_parse {
+    use super::super::test_util::{call, s, try_call};
+    use crate::template::FuncError;
+
+    /// mustDateModify (ParseDuration) and mustToDate (ParseInLocation) results and error texts
+    /// recorded from the Go oracle.
+    #[test]
+    fn parse_matches_go() {
+        let data = include_str!("testdata/go_parse.jsonl");
+        let t = call(
+            "toDate",
+            &[
+                s("2006-01-02T15:04:05.999999999Z07:00"),
+                s("2024-03-05T14:07:09.123456789Z"),
+            ],
+        )
+        .0;
+        for line in data.lines().filter(|l| !l.trim().is_empty()) {
+            let c: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+            let f = |k: &str| c.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            let r = if f("kind") == "DUR" {
+                try_call("mustDateModify", &[s(&f("a")), t.clone()]).map(|v| {
+                    call("date", &[s("2006-01-02T15:04:05.999999999"), v])
+                        .0
+                        .to_template_string()
+                })
+            } else {
+                try_call("mustToDate", &[s(&f("a")), s(&f("b"))]).map(|v| v.to_template_string())
+            };
+            match r {
+                Ok(got) => assert_eq!(
+                    (got.as_str(), ""),
+                    (f("want").as_str(), f("err").as_str()),
+                    "{line}"
+                ),
+                Err(FuncError::Call(m) | FuncError::Fatal(m)) => assert_eq!(m, f("err"), "{line}"),
+            }
+        }
+    }
+}
