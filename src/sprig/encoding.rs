@@ -368,3 +368,40 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod go_golden {
+    use super::super::test_util::{call, try_call};
+    use crate::template::{FuncError, Value};
+
+    /// toJson / toPrettyJson / toRawJson / mustFromJson results recorded from the Go oracle
+    /// (encoding/json of Go 1.27, the same code sprigin calls).
+    #[test]
+    fn json_matches_go() {
+        let data = include_str!("testdata/go_json.jsonl");
+        for line in data.lines().filter(|l| !l.trim().is_empty()) {
+            let c: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+            let f = |k: &str| c.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            let r = match f("f").as_str() {
+                "from" => try_call("mustFromJson", &[Value::from(f("text"))])
+                    .map(|v| v.to_template_string()),
+                "fromto" => try_call("mustFromJson", &[Value::from(f("text"))])
+                    .map(|v| call("toJson", &[v]).0.to_template_string()),
+                name => {
+                    let v = Value::from_json(c.get("value").unwrap_or(&serde_json::Value::Null));
+                    Ok(call(name, &[v]).0.to_template_string())
+                }
+            };
+            match r {
+                Ok(got) => assert_eq!(
+                    (got.as_str(), ""),
+                    (f("want").as_str(), f("err").as_str()),
+                    "{line}"
+                ),
+                Err(FuncError::Call(m) | FuncError::Fatal(m)) => {
+                    assert_eq!(m, format!("json decode error: {}", f("err")), "{line}")
+                }
+            }
+        }
+    }
+}

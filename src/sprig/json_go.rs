@@ -227,12 +227,12 @@ pub(crate) fn format_f(f: f64) -> String {
 }
 
 /// Go's `quoteChar` in encoding/json error messages.
-fn quote_char(c: u8) -> String {
+fn quote_char(c: char) -> String {
     match c {
-        b'\'' => "'\\''".into(),
-        b'"' => "'\"'".into(),
+        '\'' => "'\\''".into(),
+        '"' => "'\"'".into(),
         _ => {
-            let q = super::go_quote::quote(&char::from(c).to_string());
+            let q = super::go_quote::quote(&c.to_string());
             let inner = q.get(1..q.len().saturating_sub(1)).unwrap_or("");
             format!("'{inner}'")
         }
@@ -248,10 +248,26 @@ const EOF_MSG: &str = "unexpected end of JSON input";
 
 impl Parser<'_> {
     fn err(&self, context: &str) -> String {
-        match self.s.get(self.i) {
+        let rest = self.s.get(self.i..).unwrap_or(&[]);
+        match String::from_utf8_lossy(rest.get(..rest.len().min(4)).unwrap_or(&[]))
+            .chars()
+            .next()
+        {
             None => EOF_MSG.into(),
-            Some(&c) => format!("invalid character {} {context}", quote_char(c)),
+            Some(c) => format!("invalid character {} {context}", quote_char(c)),
         }
+    }
+
+    /// Go 1.27's message for a bad escape: the sequence from the backslash (up to 6 bytes).
+    fn bad_escape(&self, backslash: usize) -> String {
+        let end = (backslash + 6).min(self.s.len());
+        let seq = String::from_utf8_lossy(self.s.get(backslash..end).unwrap_or(&[])).into_owned();
+        let seq = if self.s.get(backslash + 1) == Some(&b'u') {
+            seq
+        } else {
+            seq.chars().take(2).collect()
+        };
+        format!("invalid escape sequence `{seq}` in string")
     }
 
     fn ws(&mut self) {
@@ -343,7 +359,7 @@ impl Parser<'_> {
             if self.peek() != Some(want) {
                 return Err(self.err(&format!(
                     "in literal {name} (expecting {})",
-                    quote_char(want)
+                    quote_char(char::from(want))
                 )));
             }
             self.i += 1;
@@ -370,7 +386,7 @@ impl Parser<'_> {
         if self.peek() == Some(b'.') {
             self.i += 1;
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.err("after decimal point in numeric literal"));
+                return Err(self.err("in numeric literal"));
             }
             self.digits();
         }
@@ -380,7 +396,7 @@ impl Parser<'_> {
                 self.i += 1;
             }
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.err("in exponent of numeric literal"));
+                return Err(self.err("in numeric literal"));
             }
             self.digits();
         }
@@ -393,14 +409,15 @@ impl Parser<'_> {
         }
     }
 
-    fn hex4(&mut self) -> Result<u32, String> {
+    fn hex4(&mut self, backslash: usize) -> Result<u32, String> {
         let mut v = 0u32;
         for _ in 0..4 {
             let d = match self.peek() {
                 Some(c @ b'0'..=b'9') => c - b'0',
                 Some(c @ b'a'..=b'f') => c - b'a' + 10,
                 Some(c @ b'A'..=b'F') => c - b'A' + 10,
-                _ => return Err(self.err("in \\u hexadecimal character escape")),
+                None => return Err(EOF_MSG.into()),
+                _ => return Err(self.bad_escape(backslash)),
             };
             v = v * 16 + u32::from(d);
             self.i += 1;
@@ -422,6 +439,7 @@ impl Parser<'_> {
                     return Ok(String::from_utf8_lossy(&buf).into_owned());
                 }
                 b'\\' => {
+                    let backslash = self.i;
                     self.i += 1;
                     let Some(e) = self.peek() else {
                         return Err(EOF_MSG.into());
@@ -437,14 +455,14 @@ impl Parser<'_> {
                         b't' => '\t',
                         b'u' => {
                             self.i += 1;
-                            let hi = self.hex4()?;
+                            let hi = self.hex4(backslash)?;
                             let ch = if (0xD800..0xDC00).contains(&hi)
                                 && self.s.get(self.i) == Some(&b'\\')
                                 && self.s.get(self.i + 1) == Some(&b'u')
                             {
                                 let save = self.i;
                                 self.i += 2;
-                                let lo = self.hex4()?;
+                                let lo = self.hex4(save)?;
                                 if (0xDC00..0xE000).contains(&lo) {
                                     char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
                                         .unwrap_or('\u{FFFD}')
@@ -459,13 +477,13 @@ impl Parser<'_> {
                             buf.extend_from_slice(ch.encode_utf8(&mut tmp).as_bytes());
                             continue;
                         }
-                        _ => return Err(self.err("in string escape code")),
+                        _ => return Err(self.bad_escape(backslash)),
                     };
                     self.i += 1;
                     let mut tmp = [0u8; 4];
                     buf.extend_from_slice(ch.encode_utf8(&mut tmp).as_bytes());
                 }
-                c if c < 0x20 => return Err(self.err("in string literal")),
+                c if c < 0x20 => return Err(self.err("in string")),
                 c => {
                     buf.push(c);
                     self.i += 1;
@@ -551,7 +569,7 @@ mod tests {
         );
         assert_eq!(
             decode("\"a\nb\"").unwrap_err(),
-            "invalid character '\\n' in string literal"
+            "invalid character '\\n' in string"
         );
     }
 
