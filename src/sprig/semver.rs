@@ -257,10 +257,12 @@ fn parse_constraint(op: &str, ver: &str) -> Result<Constraint, String> {
 impl Constraint {
     fn check(&self, v: &Version) -> bool {
         let c = &self.con;
-        if !v.pre.is_empty() && c.pre.is_empty() {
+        let cmp = v.compare(c);
+        // A pre-release version only satisfies constraints that carry a pre-release, except
+        // for an exact `!=` (Masterminds checks this in every operator but that one).
+        if !v.pre.is_empty() && c.pre.is_empty() && !(self.op == Op::NotEqual && !self.dirty) {
             return false;
         }
-        let cmp = v.compare(c);
         match self.op {
             Op::NotEqual => {
                 if !self.dirty {
@@ -530,5 +532,58 @@ mod tests {
             call("semverCompare", &[s(">1")]).0.to_template_string(),
             "<no value>"
         );
+    }
+}
+
+#[cfg(test)]
+mod go_golden {
+    use super::super::test_util::{call, s};
+    use crate::template::Value;
+
+    fn field(v: &Value, name: &str) -> String {
+        match v {
+            Value::Object(o) => o
+                .field(name)
+                .map(|f| f.to_template_string())
+                .unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
+
+    /// semverCompare results and parsed versions recorded from the Go oracle (Masterminds semver
+    /// v3 behind sprig; a returned error counts as sprigin's swallowed `false`).
+    #[test]
+    fn semver_matches_go() {
+        let data = include_str!("testdata/go_semver.jsonl");
+        let mut bad = Vec::new();
+        for line in data.lines().filter(|l| !l.trim().is_empty()) {
+            let c: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+            let f = |k: &str| c.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            let got = if c.get("ver").is_some() {
+                let v = call("semver", &[s(&f("ver"))]).0;
+                let mut out = v.to_template_string();
+                out.push('|');
+                if !v.is_nil() {
+                    out.push_str(&format!(
+                        "{}.{}.{}|{}|{}|{}",
+                        field(&v, "Major"),
+                        field(&v, "Minor"),
+                        field(&v, "Patch"),
+                        field(&v, "Prerelease"),
+                        field(&v, "Metadata"),
+                        field(&v, "Original")
+                    ));
+                }
+                out
+            } else {
+                call("semverCompare", &[s(&f("c")), s(&f("v"))])
+                    .0
+                    .to_template_string()
+            };
+            if got != f("want") {
+                bad.push(format!("{line} got {got}"));
+            }
+        }
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
     }
 }
