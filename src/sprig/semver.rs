@@ -260,7 +260,7 @@ impl Constraint {
         let cmp = v.compare(c);
         // A pre-release version only satisfies constraints that carry a pre-release, except
         // for an exact `!=` (Masterminds checks this in every operator but that one).
-        if !v.pre.is_empty() && c.pre.is_empty() && !(self.op == Op::NotEqual && !self.dirty) {
+        if !v.pre.is_empty() && c.pre.is_empty() && (self.op != Op::NotEqual || self.dirty) {
             return false;
         }
         match self.op {
