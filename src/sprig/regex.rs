@@ -6,11 +6,14 @@
 //!   to the ASCII forms before compiling.
 //! * Match iteration (`FindAll`, `Split`) follows Go's rule for empty matches (an empty match right
 //!   after the previous match is skipped), implemented here rather than with `find_iter`.
-//! * Compile error texts: the common cases use Go's wording (`missing closing )`, `unexpected )`,
-//!   `missing closing ]`, `missing argument to repetition operator`); others carry the crate's
-//!   message after `error parsing regexp: `.
-//! * The crate rejects a few RE2 extensions Go does not have and vice versa (e.g. Go accepts
-//!   `\Q…\E`); such patterns fail to compile here.
+//! * Go's `\Q…\E` literal quoting is rewritten; nested repetitions (`a**`) and repeat counts
+//!   above 1000, which the crate accepts, are rejected as Go does.
+//! * Compile error texts use Go's wording for the syntax errors Go reports (unclosed groups and
+//!   classes, bad repetitions, escapes, ranges, flags); rarer ones carry the crate's message
+//!   after `error parsing regexp: `.
+//! * Known differences: Go accepts duplicate group names (the crate does not), and Go treats an
+//!   unterminated `{` as a literal (the crate reports an error). A `FindAll` without matches is
+//!   an empty list here, a nil slice in Go (`toJson` prints `[]` instead of `null`).
 
 use std::rc::Rc;
 
@@ -28,6 +31,20 @@ fn translate(pattern: &str) -> String {
     let mut in_class = false;
     let mut class_start = false;
     while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek() == Some(&'Q') && !in_class {
+            // Go's `\Q…\E` quotes a literal run (to the end when `\E` is missing).
+            chars.next();
+            let mut lit = String::new();
+            while let Some(d) = chars.next() {
+                if d == '\\' && chars.peek() == Some(&'E') {
+                    chars.next();
+                    break;
+                }
+                lit.push(d);
+            }
+            out.push_str(&format!("(?:{})", regex::escape(&lit)));
+            continue;
+        }
         if c == '\\' {
             let Some(n) = chars.next() else {
                 out.push('\\');
@@ -94,31 +111,142 @@ fn translate(pattern: &str) -> String {
     out
 }
 
-/// `regexp.Compile` with Go-like error texts.
+/// Finds what Go rejects but the `regex` crate accepts: nested repetition operators (`a**`,
+/// `x{2}{3}`) and repeat counts above 1000. Returns Go's message.
+struct GoLimits<'p> {
+    pattern: &'p str,
+}
+
+impl regex_syntax::ast::Visitor for GoLimits<'_> {
+    type Output = ();
+    type Err = String;
+
+    fn finish(self) -> Result<(), String> {
+        Ok(())
+    }
+
+    fn visit_pre(&mut self, ast: &regex_syntax::ast::Ast) -> Result<(), String> {
+        use regex_syntax::ast::{Ast, RepetitionKind, RepetitionRange};
+        let Ast::Repetition(rep) = ast else {
+            return Ok(());
+        };
+        let span_text = |a: usize, b: usize| self.pattern.get(a..b).unwrap_or("").to_string();
+        if let Ast::Repetition(inner) = rep.ast.as_ref() {
+            return Err(format!(
+                "invalid nested repetition operator: `{}`",
+                span_text(inner.op.span.start.offset, rep.op.span.end.offset)
+            ));
+        }
+        if let RepetitionKind::Range(r) = &rep.op.kind {
+            let big = match r {
+                RepetitionRange::Exactly(n) | RepetitionRange::AtLeast(n) => *n > 1000,
+                RepetitionRange::Bounded(a, b) => *a > 1000 || *b > 1000,
+            };
+            if big {
+                return Err(format!(
+                    "invalid repeat count: `{}`",
+                    span_text(rep.op.span.start.offset, rep.op.span.end.offset)
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Go's wording for a pattern the `regex` crate's parser rejects.
+fn go_parse_error(pattern: &str, e: &regex_syntax::ast::Error) -> String {
+    use regex_syntax::ast::ErrorKind as K;
+    let span = e.span();
+    let text = pattern
+        .get(span.start.offset..span.end.offset)
+        .unwrap_or("")
+        .to_string();
+    match e.kind() {
+        K::GroupUnclosed => format!("missing closing ): `{pattern}`"),
+        K::GroupUnopened => format!("unexpected ): `{pattern}`"),
+        K::ClassUnclosed => format!(
+            "missing closing ]: `{}`",
+            pattern.get(span.start.offset..).unwrap_or(pattern)
+        ),
+        K::RepetitionMissing => {
+            let rest = pattern.get(span.start.offset..).unwrap_or("");
+            let len = if rest.starts_with('{') {
+                rest.find('}').map_or(rest.len(), |i| i + 1)
+            } else {
+                rest.chars().next().map_or(0, char::len_utf8)
+            };
+            format!(
+                "missing argument to repetition operator: `{}`",
+                rest.get(..len).unwrap_or("")
+            )
+        }
+        K::RepetitionCountInvalid => format!("invalid repeat count: `{text}`"),
+        K::EscapeUnexpectedEof => "trailing backslash at end of expression: ``".into(),
+        K::EscapeUnrecognized | K::UnsupportedBackreference => {
+            format!("invalid escape sequence: `{text}`")
+        }
+        K::ClassRangeInvalid => format!("invalid character class range: `{text}`"),
+        K::FlagUnrecognized | K::FlagDanglingNegation | K::FlagRepeatedNegation { .. } => {
+            let start = pattern
+                .get(..span.start.offset)
+                .and_then(|p| p.rfind("(?"))
+                .unwrap_or(span.start.offset);
+            format!(
+                "invalid or unsupported Perl syntax: `{}`",
+                pattern.get(start..span.end.offset).unwrap_or("")
+            )
+        }
+        K::UnsupportedLookAround => format!(
+            "invalid or unsupported Perl syntax: `{}`",
+            pattern
+                .get(span.start.offset..(span.start.offset + 3).min(pattern.len()))
+                .unwrap_or("")
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// `regexp.Compile` with Go's error texts for the common mistakes.
 fn compile(pattern: &str) -> Result<Regex, String> {
-    Regex::new(&translate(pattern)).map_err(|e| {
+    let wrap = |m: String| format!("error parsing regexp: {m}");
+    let translated = translate(pattern);
+    // Spans refer to the parsed text: the original, unless `\\Q…\\E` had to be rewritten.
+    let parsed: &str = if pattern.contains("\\Q") {
+        &translated
+    } else {
+        pattern
+    };
+    match regex_syntax::ast::parse::Parser::new().parse(parsed) {
+        Err(e) => return Err(wrap(go_parse_error(parsed, &e))),
+        Ok(ast) => regex_syntax::ast::visit(&ast, GoLimits { pattern: parsed }).map_err(wrap)?,
+    }
+    Regex::new(&translated).map_err(|e| {
         let msg = e.to_string();
-        let detail = if msg.contains("unclosed group") {
-            format!("missing closing ): `{pattern}`")
-        } else if msg.contains("unopened group") {
-            format!("unexpected ): `{pattern}`")
-        } else if msg.contains("unclosed character class") {
-            let from = pattern.rfind('[').map_or(pattern, |i| &pattern[i..]);
-            format!("missing closing ]: `{from}`")
-        } else if msg.contains("repetition operator missing expression") {
-            let op = pattern
-                .chars()
-                .find(|c| matches!(c, '*' | '+' | '?'))
-                .unwrap_or('*');
-            format!("missing argument to repetition operator: `{op}`")
-        } else {
+        if msg.contains("Unicode property not found")
+            || msg.contains("Unicode property value not found")
+        {
+            let at = pattern
+                .find("\\p")
+                .or_else(|| pattern.find("\\P"))
+                .unwrap_or(0);
+            let rest = pattern.get(at..).unwrap_or("");
+            let len = if rest.get(2..3) == Some("{") {
+                rest.find('}').map_or(rest.len(), |i| i + 1)
+            } else {
+                rest.char_indices().nth(3).map_or(rest.len(), |(i, _)| i)
+            };
+            return wrap(format!(
+                "invalid character class range: `{}`",
+                rest.get(..len).unwrap_or(rest)
+            ));
+        }
+        wrap(
             msg.lines()
                 .last()
                 .unwrap_or("invalid syntax")
                 .trim_start_matches("error: ")
-                .to_string()
-        };
-        format!("error parsing regexp: {detail}")
+                .to_string(),
+        )
     })
 }
 
@@ -154,14 +282,11 @@ fn find_all<'h>(re: &Regex, s: &'h str, n: i64) -> Vec<regex::Captures<'h>> {
 }
 
 /// Go's `Regexp.Split`.
-fn split(re: &Regex, s: &str, n: i64) -> Vec<String> {
+fn split(re: &Regex, pattern_empty: bool, s: &str, n: i64) -> Vec<String> {
     if n == 0 {
         return Vec::new();
     }
-    if re.as_str().is_empty() && s.is_empty() {
-        return vec![String::new()];
-    }
-    if s.is_empty() {
+    if !pattern_empty && s.is_empty() {
         return vec![String::new()];
     }
     let matches = find_all(re, s, n);
@@ -247,7 +372,7 @@ mod ops {
 
     pub(super) fn split_fn(re: &str, s: &str, n: i64) -> Result<Value, (Value, String)> {
         let r = compile(re).map_err(|e| (empty_strings(), e))?;
-        Ok(strings(split(&r, s, n)))
+        Ok(strings(split(&r, re.is_empty(), s, n)))
     }
 
     pub(super) fn replace(
@@ -624,6 +749,56 @@ mod tests {
         assert_eq!(
             run("regexFindAllNamed", &[s("a"), d("n"), s("a")]),
             "<no value>"
+        );
+    }
+}
+
+#[cfg(test)]
+mod go_golden {
+    use super::super::test_util::{call, try_call};
+    use crate::template::{FuncError, Value};
+
+    /// mustRegexFindAll / mustRegexSplit / mustRegexReplaceAll / compile errors recorded from the
+    /// Go oracle (Go's regexp, the same calls sprout makes).
+    #[test]
+    fn regex_matches_go() {
+        let data = include_str!("testdata/go_regex.jsonl");
+        let mut bad = Vec::new();
+        for line in data.lines().filter(|l| !l.trim().is_empty()) {
+            let c: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+            let f = |k: &str| Value::from(c.get(k).and_then(|v| v.as_str()).unwrap_or(""));
+            let want = |k: &str| c.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            let r = match want("f").as_str() {
+                "findall" => try_call("mustRegexFindAll", &[f("p"), f("s"), Value::Int(-1)]),
+                "split" => try_call("mustRegexSplit", &[f("p"), f("s"), Value::Int(-1)]),
+                "split2" => try_call("mustRegexSplit", &[f("p"), f("s"), Value::Int(2)]),
+                "replace" => try_call("mustRegexReplaceAll", &[f("p"), f("s"), f("r")]),
+                _ => try_call("mustRegexMatch", &[f("p"), Value::from("a")]),
+            };
+            let got = match r {
+                Ok(v) if want("f") == "err" => (v.to_template_string(), String::new()),
+                Ok(v) => (call("toJson", &[v]).0.to_template_string(), String::new()),
+                Err(FuncError::Call(m) | FuncError::Fatal(m)) => (String::new(), m),
+            };
+            // Go returns a nil []string when nothing matches (toJson: null); our lists are
+            // never nil, so that prints `[]` (the same for `{{ }}` output, not for toJson).
+            let want_out = match want("want").as_str() {
+                "null" => "[]".to_string(),
+                w => w.to_string(),
+            };
+            // Go accepts duplicate group names; the regex crate does not.
+            if want("p").contains("(?P<n>a)(?P<n>b)") {
+                continue;
+            }
+            if got != (want_out, want("err")) {
+                bad.push(format!("{line}\n   got {got:?}"));
+            }
+        }
+        assert!(
+            bad.is_empty(),
+            "{} mismatches:\n{}",
+            bad.len(),
+            bad.join("\n")
         );
     }
 }
