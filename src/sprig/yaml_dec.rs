@@ -33,6 +33,10 @@ pub(crate) fn decode(src: &str, schema: Schema) -> Result<Option<Value>, String>
     for item in Parser::new_from_str(src) {
         match item {
             Ok((ev, span)) => {
+                #[allow(unreachable_patterns)]
+                if matches!(ev, Event::Comment(..)) {
+                    continue;
+                }
                 let stop = matches!(ev, Event::DocumentEnd);
                 events.push((ev, span));
                 if stop {
@@ -40,7 +44,11 @@ pub(crate) fn decode(src: &str, schema: Schema) -> Result<Option<Value>, String>
                 }
             }
             Err(e) => {
-                return Err(format!("yaml: line {}: {}", e.marker().line(), e.info()));
+                return Err(format!(
+                    "yaml: line {}: {}",
+                    e.marker().line(),
+                    go_wording(src, &e.info())
+                ));
             }
         }
     }
@@ -51,6 +59,21 @@ pub(crate) fn decode(src: &str, schema: Schema) -> Result<Option<Value>, String>
         schema,
     };
     b.document()
+}
+
+/// yaml.v3's (libyaml's) wording for the parse errors templates most often hit.
+fn go_wording(src: &str, info: &str) -> String {
+    if let Some(rest) = info.strip_prefix("unclosed bracket '") {
+        let open = rest.chars().next().unwrap_or('[');
+        let close = if open == '{' { '}' } else { ']' };
+        let after = src.rfind(open).map_or("", |i| &src[i + 1..]);
+        return if after.trim().is_empty() {
+            "did not find expected node content".into()
+        } else {
+            format!("did not find expected ',' or '{close}'")
+        };
+    }
+    info.to_string()
 }
 
 struct Builder<'a> {
@@ -158,6 +181,10 @@ impl Builder<'_> {
                 merges.push(v);
                 continue;
             }
+            if matches!(k, Value::Nil) {
+                // A null key cannot live in a map[string]interface{}: yaml.v3 drops it there.
+                continue;
+            }
             let key = key_string(&k);
             if let Some(first) = lines.get(&key) {
                 return Err(format!(
@@ -203,6 +230,11 @@ impl Builder<'_> {
                         })?;
                         Ok(Value::from(String::from_utf8_lossy(&bytes).into_owned()))
                     }
+                    "float" => Ok(match self.resolve_plain(text) {
+                        Value::Int(i) => Value::Float(i as f64),
+                        Value::Uint64(u) => Value::Float(u as f64),
+                        other => other,
+                    }),
                     _ => Ok(self.resolve_plain(text)),
                 };
             }
@@ -377,7 +409,7 @@ pub(crate) fn resolve_v3(s: &str) -> Value {
 /// Whether yaml.v3 would read `s`, written plain, back as a string (the encoder quotes it
 /// otherwise).
 pub(crate) fn resolves_to_string(s: &str) -> bool {
-    matches!(resolve_v3(s), Value::String(_)) && s != "<<"
+    matches!(resolve_v3(s), Value::String(_))
 }
 
 /// yaml.v2's resolution followed by a JSON round trip (sigs.k8s.io/yaml).

@@ -21,16 +21,21 @@ struct Emitter {
     best: usize,
 }
 
-/// Encodes `v` as yaml.v3's `Marshal` with an encoder indent of `indent` (yaml.v3 resets values
-/// outside 2..=9 to 2). The result ends with a newline, as Go's does.
+/// Encodes `v` as yaml.v3's `Encoder` with `SetIndent(indent)` (0 means yaml.v3's default of 4;
+/// the emitter resets other values outside 2..=9 to 2). The result ends with a newline, as Go's
+/// does.
 pub(crate) fn marshal(v: &Value, indent: usize) -> String {
-    let best = if (2..=9).contains(&indent) { indent } else { 2 };
+    let best = match indent {
+        0 => 4,
+        2..=9 => indent,
+        _ => 2,
+    };
     let mut e = Emitter {
         out: String::new(),
         best,
     };
     e.node(v, Ctx::Root);
-    e.out.push('\n');
+    e.line_end();
     e.out
 }
 
@@ -59,6 +64,13 @@ impl Emitter {
         }
     }
 
+    /// Ends the current line unless a literal block already did.
+    fn line_end(&mut self) {
+        if !self.out.ends_with('\n') {
+            self.out.push('\n');
+        }
+    }
+
     fn pad(&mut self, n: usize) {
         for _ in 0..n {
             self.out.push(' ');
@@ -72,7 +84,7 @@ impl Emitter {
             (Ctx::SeqItem(_), true) => self.out.push(' '),
             (Ctx::Root, true) => {}
             _ => {
-                self.out.push('\n');
+                self.line_end();
                 self.pad(indent);
             }
         }
@@ -137,12 +149,25 @@ impl Emitter {
             Scalar::Literal(text) => {
                 let indent = self.scalar_indent(ctx);
                 self.inline(ctx, &block_hints(&text, self.best));
-                let body = text.strip_suffix('\n').unwrap_or(&text);
-                for line in body.split('\n') {
-                    self.out.push('\n');
-                    if !line.is_empty() {
-                        self.pad(indent);
-                        self.out.push_str(line);
+                // yaml.v3's write_literal_scalar: a break ends the current line (the first
+                // one ends the header line); text after a break starts an indented line.
+                let mut at_line_start = false;
+                let mut breaks = true;
+                for c in text.chars() {
+                    if c == '\n' {
+                        self.out.push('\n');
+                        at_line_start = true;
+                        breaks = true;
+                    } else {
+                        if breaks {
+                            if !at_line_start {
+                                self.out.push('\n');
+                            }
+                            self.pad(indent);
+                            breaks = false;
+                        }
+                        self.out.push(c);
+                        at_line_start = false;
                     }
                 }
             }
@@ -159,12 +184,21 @@ impl Emitter {
         keys.sort_by(|a, b| natural_cmp(a, b));
         for (i, k) in keys.iter().enumerate() {
             self.start_entry(ctx, i == 0, indent);
+            let value = m.get(*k).unwrap_or(&Value::Nil);
+            if k.chars().any(is_break) || k.chars().count() > 128 {
+                // Not a simple key: yaml.v3 writes `? key` and `: value` on their own lines.
+                self.out.push('?');
+                self.string(k, Ctx::MapValue(indent));
+                self.line_end();
+                self.pad(indent);
+                self.out.push(':');
+                self.node(value, Ctx::MapValue(indent));
+                continue;
+            }
             let key_text = scalar_text(choose_style(k, true));
             self.out.push_str(&key_text);
             self.out.push(':');
-            if let Some(v) = m.get(*k) {
-                self.node(v, Ctx::MapValue(indent));
-            }
+            self.node(value, Ctx::MapValue(indent));
         }
     }
 
@@ -300,7 +334,8 @@ fn analyze(s: &str) -> Analysis {
         if c == '\t' {
             tabs = true;
         }
-        if !yaml_printable(c) && c != '\t' && !is_break(c) || c == '\u{FEFF}' {
+        // A tab rules out plain and single-quoted styles but not a literal block.
+        if (!yaml_printable(c) && c != '\t') || c == '\u{FEFF}' {
             special = true;
         }
         if c == ' ' {
