@@ -390,3 +390,83 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod refusal_shapes {
+    use super::super::test_util::{call, d, s, try_call};
+    use crate::template::{FuncError, Value};
+
+    /// Each refused generator: a well-formed call is refused with its name; a wrong count or a
+    /// wrongly typed argument is swallowed to nil first, as sprigin would.
+    #[test]
+    fn generators() {
+        let l = || Value::list(vec![]);
+        let cases: Vec<(&str, Vec<Value>, Vec<Value>)> = vec![
+            ("genPrivateKey", vec![s("ecdsa")], vec![Value::Int(1)]),
+            ("genCA", vec![s("cn"), Value::Int(3)], vec![s("cn"), d("n")]),
+            (
+                "genCAWithKey",
+                vec![s("cn"), Value::Int(3), s("key")],
+                vec![s("cn"), d("n"), s("key")],
+            ),
+            (
+                "genSelfSignedCert",
+                vec![s("cn"), l(), l(), Value::Int(3)],
+                vec![s("cn"), s("x"), l(), Value::Int(3)],
+            ),
+            (
+                "genSelfSignedCertWithKey",
+                vec![s("cn"), l(), l(), Value::Int(3), s("k")],
+                vec![s("cn"), l(), l(), d("n"), s("k")],
+            ),
+            (
+                "genSignedCert",
+                vec![s("cn"), l(), l(), Value::Int(3), Value::Nil],
+                vec![s("cn"), l(), l(), d("n"), Value::Nil],
+            ),
+            (
+                "genSignedCertWithKey",
+                vec![s("cn"), l(), l(), Value::Int(3), Value::Nil, s("k")],
+                vec![Value::Int(1), l(), l(), Value::Int(3), Value::Nil, s("k")],
+            ),
+            (
+                "buildCustomCert",
+                vec![s("c"), s("k")],
+                vec![s("c"), Value::Int(1)],
+            ),
+        ];
+        for (name, good, bad_type) in cases {
+            match try_call(name, &good) {
+                Err(FuncError::Call(m)) => assert!(
+                    m.contains(&format!("not supported offline yet: {name}")),
+                    "{m}"
+                ),
+                other => panic!("{name}: {other:?}"),
+            }
+            assert_eq!(
+                call(name, &bad_type).0.to_template_string(),
+                "<no value>",
+                "{name}"
+            );
+            assert_eq!(
+                call(name, &[]).0.to_template_string(),
+                "<no value>",
+                "{name} arity"
+            );
+        }
+    }
+
+    #[test]
+    fn derive_password_is_always_nil() {
+        for args in [
+            vec![Value::Int(1), s("long"), s("p"), s("u"), s("s")],
+            vec![Value::Int64(1), s("long"), s("p"), s("u"), s("s")],
+            vec![],
+        ] {
+            assert_eq!(
+                call("derivePassword", &args).0.to_template_string(),
+                "<no value>"
+            );
+        }
+    }
+}

@@ -405,3 +405,83 @@ mod go_golden {
         }
     }
 }
+
+#[cfg(test)]
+mod aliases {
+    use super::super::test_util::{call, s};
+    use crate::template::Value;
+
+    /// Every alias gives its canonical name's results (three inputs each, one an error case).
+    #[test]
+    fn aliases_agree() {
+        let groups: [(&str, &str, [Value; 3], [&str; 3]); 6] = [
+            (
+                "base64Decode",
+                "b64dec",
+                [s("aGVsbG8="), s("!!"), s("")],
+                ["hello", "", ""],
+            ),
+            (
+                "base64Encode",
+                "b64enc",
+                [s("hello"), s(""), Value::Int64(1)],
+                ["aGVsbG8=", "", "<no value>"],
+            ),
+            (
+                "base32Encode",
+                "b32enc",
+                [s("hello"), s(""), Value::Float(1.0)],
+                ["NBSWY3DP", "", "<no value>"],
+            ),
+            (
+                "base32Decode",
+                "b32dec",
+                [s("NBSWY3DP"), s("!!"), Value::Nil],
+                ["hello", "", ""],
+            ),
+            (
+                "fromJson",
+                "fromJSON",
+                [s("[1]"), s("{"), s("null")],
+                ["[1]", "<no value>", "<no value>"],
+            ),
+            (
+                "toJson",
+                "toJSON",
+                [s("<"), Value::Nil, Value::Float(f64::INFINITY)],
+                ["\"\\u003c\"", "null", ""],
+            ),
+        ];
+        for (a, b, inputs, wants) in groups {
+            for (v, want) in inputs.iter().zip(wants) {
+                for name in [a, b] {
+                    let got = call(name, std::slice::from_ref(v)).0.to_template_string();
+                    assert_eq!(got, want, "{name} {v:?}");
+                }
+            }
+        }
+        for (a, b) in [("toPrettyJson", "toPrettyJSON"), ("toRawJson", "toRawJSON")] {
+            for v in [s("<&>"), Value::list(vec![Value::Int(1)]), Value::Nil] {
+                let x = call(a, std::slice::from_ref(&v)).0.to_template_string();
+                let y = call(b, std::slice::from_ref(&v)).0.to_template_string();
+                assert_eq!(x, y);
+            }
+        }
+        assert_eq!(
+            call("toPrettyJson", &[Value::list(vec![Value::Int(1)])])
+                .0
+                .to_template_string(),
+            "[\n  1\n]"
+        );
+        assert_eq!(
+            call("toRawJson", &[s("<&>")]).0.to_template_string(),
+            "\"<&>\""
+        );
+        assert_eq!(
+            call("toRawJson", &[Value::Float(f64::NAN)])
+                .0
+                .to_template_string(),
+            ""
+        );
+    }
+}

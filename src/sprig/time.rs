@@ -552,3 +552,89 @@ mod go_golden_parse {
         }
     }
 }
+
+#[cfg(test)]
+mod more {
+    use super::super::test_util::{call, d, s};
+    use crate::template::Value;
+
+    fn t(v: &Value) -> String {
+        v.to_template_string()
+    }
+
+    fn day() -> Value {
+        call("toDate", &[s("2006-01-02 15:04"), s("2024-03-05 23:30")]).0
+    }
+
+    #[test]
+    fn html_dates() {
+        assert_eq!(t(&call("htmlDate", &[day()]).0), "2024-03-05");
+        assert_eq!(t(&call("htmlDate", &[d("epoch")]).0), "2023-11-14");
+        assert_eq!(t(&call("htmlDate", &[]).0), "<no value>");
+        assert_eq!(
+            t(&call("htmlDateInZone", &[day(), s("Asia/Tokyo")]).0),
+            "2024-03-06"
+        );
+        assert_eq!(
+            t(&call("htmlDateInZone", &[day(), s("bogus")]).0),
+            "2024-03-05"
+        );
+        assert_eq!(
+            t(&call("htmlDateInZone", &[day(), Value::Int(1)]).0),
+            "<no value>"
+        );
+        assert_eq!(
+            t(&call("date_in_zone", &[s("15:04"), day(), s("Asia/Tokyo")]).0),
+            "08:30"
+        );
+        assert_eq!(t(&call("dateInZone", &[s("15:04"), day()]).0), "<no value>");
+    }
+
+    #[test]
+    fn epoch_and_ago() {
+        assert_eq!(t(&call("unixEpoch", &[day()]).0), "1709681400");
+        assert_eq!(t(&call("unixEpoch", &[d("epoch")]).0), "<no value>");
+        assert_eq!(t(&call("unixEpoch", &[Value::Nil]).0), "-62135596800");
+        // The fixed clock is 2024-03-05T14:07:09Z.
+        assert_eq!(t(&call("ago", &[d("epoch")]).0), "2679h53m49s");
+        assert_eq!(t(&call("dateAgo", &[day()]).0), "-9h22m51s");
+        assert_eq!(t(&call("ago", &[]).0), "<no value>");
+        assert_eq!(
+            t(&call("date_modify", &[s("bad"), day()]).0),
+            "0001-01-01 00:00:00 +0000 UTC"
+        );
+        assert_eq!(t(&call("date_modify", &[s("1h")]).0), "<no value>");
+        let v = call(
+            "toLocalDate",
+            &[s("2006-01-02"), s("Europe/Paris"), s("2024-07-01")],
+        )
+        .0;
+        assert_eq!(t(&v), "2024-07-01 00:00:00 +0200 CEST");
+        assert_eq!(
+            t(&call("toLocalDate", &[s("2006"), s("UTC")]).0),
+            "<no value>"
+        );
+    }
+
+    #[test]
+    fn now_and_duration_objects() {
+        let n = call("now", &[]).0;
+        assert_eq!(n.type_name(), "time.Time");
+        let dur = call("toDuration", &[s("1h30m")]).0;
+        assert_eq!(dur.type_name(), "time.Duration");
+        assert_eq!(
+            call("toJson", &[dur]).0.to_template_string(),
+            "5400000000000"
+        );
+        assert_eq!(
+            call("toJson", &[n]).0.to_template_string(),
+            "\"2024-03-05T14:07:09Z\""
+        );
+        assert_eq!(
+            call("toYaml", &[call("toDuration", &[s("90s")]).0])
+                .0
+                .to_template_string(),
+            "1m30s"
+        );
+    }
+}
