@@ -4,7 +4,7 @@
 //! the indent; a block inside a sequence item sits two columns right of the dash), no line
 //! folding (yaml.v3 uses an unlimited width), and a trailing newline.
 
-use crate::template::{ListKind, Map, Value};
+use crate::template::{Map, Value};
 
 use super::go_time::{GoDuration, GoTime, duration_string};
 
@@ -93,9 +93,8 @@ impl Emitter {
     fn node(&mut self, v: &Value, ctx: Ctx) {
         match v {
             Value::Map(m) if !m.is_empty() => self.mapping(m, ctx),
-            Value::List(items, kind) if !items.is_empty() && *kind != ListKind::Byte => {
-                self.sequence(items, ctx)
-            }
+            // yaml.v3 has no special case for []byte: it is a sequence of integers.
+            Value::List(items, _) if !items.is_empty() => self.sequence(items, ctx),
             Value::Map(_) => self.inline(ctx, "{}"),
             Value::List(..) => self.inline(ctx, "[]"),
             Value::Object(o) if !o.is_nil() => {
