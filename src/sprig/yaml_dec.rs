@@ -5,7 +5,8 @@
 //! * sigs.k8s.io/yaml (Capsule's `fromYamlArray`): YAML 1.1 through JSON, so `yes`/`on` are
 //!   booleans, every number is float64 and timestamps become RFC 3339 strings.
 //!
-//! Anchors, aliases and `<<` merge keys are resolved; duplicate keys are an error, as in yaml.v3.
+//! Anchors, aliases and `<<` merge keys are resolved; duplicate keys are an error in yaml.v3
+//! (sigs.k8s.io/yaml keeps the last one).
 //! Error texts use Go's `yaml: line N: ` prefix with granit-parser's description (yaml.v3's own
 //! wording differs in most cases).
 
@@ -186,7 +187,7 @@ impl Builder<'_> {
                 continue;
             }
             let key = key_string(&k);
-            if let Some(first) = lines.get(&key) {
+            if let Some(first) = lines.get(&key).filter(|_| self.schema == Schema::YamlV3) {
                 return Err(format!(
                     "yaml: unmarshal errors:\n  line {key_line}: mapping key {} already defined at line {first}",
                     super::go_quote::quote(&key)
@@ -230,12 +231,12 @@ impl Builder<'_> {
                         })?;
                         Ok(Value::from(String::from_utf8_lossy(&bytes).into_owned()))
                     }
-                    "float" => Ok(match self.resolve_plain(text) {
+                    "float" => Ok(match self.resolve_plain(text)? {
                         Value::Int(i) => Value::Float(i as f64),
                         Value::Uint64(u) => Value::Float(u as f64),
                         other => other,
                     }),
-                    _ => Ok(self.resolve_plain(text)),
+                    _ => self.resolve_plain(text),
                 };
             }
             if tag.handle() == "!" && tag.suffix().is_empty() {
@@ -245,13 +246,20 @@ impl Builder<'_> {
         if style != ScalarStyle::Plain {
             return Ok(Value::from(text));
         }
-        Ok(self.resolve_plain(text))
+        self.resolve_plain(text)
     }
 
-    fn resolve_plain(&self, text: &str) -> Value {
+    fn resolve_plain(&self, text: &str) -> Result<Value, String> {
         match self.schema {
-            Schema::YamlV3 => resolve_v3(text),
-            Schema::K8sJson => resolve_k8s(text),
+            Schema::YamlV3 => Ok(resolve_v3(text)),
+            Schema::K8sJson => match special_float(text) {
+                // sigs.k8s.io/yaml goes through encoding/json, which refuses them.
+                Some(f) => Err(format!(
+                    "json: unsupported value: {}",
+                    crate::template::value::format_float_g(f)
+                )),
+                None => Ok(resolve_k8s(text)),
+            },
         }
     }
 }
