@@ -84,9 +84,10 @@ fn to_raw_json(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
 
 fn must_json(a: &[Value], opts: EncodeOptions<'_>) -> Result<Value, FuncError> {
     let v = a.first().cloned().unwrap_or_default();
+    // sprout wraps encoding errors: `json encode error: json: unsupported value: NaN`.
     json_go::encode(&v, opts)
         .map(Value::from)
-        .map_err(FuncError::Call)
+        .map_err(|e| FuncError::Call(format!("json encode error: {e}")))
 }
 
 fn must_to_json(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {

@@ -30,6 +30,48 @@ pub(crate) enum Schema {
 
 /// The first document of `src`, or `None` for an empty stream.
 pub(crate) fn decode(src: &str, schema: Schema) -> Result<Option<Value>, String> {
+    decode_with_root(src, schema).map(|(v, _)| v)
+}
+
+/// yaml.v3's `Unmarshal` into a `map[string]interface{}` (sprout's `FromYAML`): an empty or
+/// null document is an empty map, any other non-mapping document an unmarshal error.
+pub(crate) fn decode_map(src: &str) -> Result<Value, String> {
+    let (v, root) = decode_with_root(src, Schema::YamlV3)?;
+    match v {
+        None | Some(Value::Nil) => Ok(Value::from(Map::new())),
+        Some(v @ Value::Map(_)) => Ok(v),
+        Some(other) => {
+            let (line, text) = root.unwrap_or((1, String::new()));
+            let tag = match &other {
+                Value::List(..) => "!!seq",
+                Value::Bool(_) => "!!bool",
+                Value::Int(_) | Value::Int64(_) | Value::Uint(_) | Value::Uint64(_) => "!!int",
+                Value::Float(_) => "!!float",
+                Value::Object(_) => "!!timestamp",
+                _ => "!!str",
+            };
+            let shown = if tag == "!!seq" {
+                String::new()
+            } else if text.len() > 10 {
+                let cut = (0..=7)
+                    .rev()
+                    .find(|i| text.is_char_boundary(*i))
+                    .unwrap_or(0);
+                format!(" `{}...`", &text[..cut])
+            } else {
+                format!(" `{text}`")
+            };
+            Err(format!(
+                "yaml: unmarshal errors:\n  line {line}: cannot unmarshal {tag}{shown} into map[string]interface {{}}"
+            ))
+        }
+    }
+}
+
+/// The document and, for its root node, the line and scalar text (for error messages).
+type Decoded = (Option<Value>, Option<(usize, String)>);
+
+fn decode_with_root(src: &str, schema: Schema) -> Result<Decoded, String> {
     let mut events: Vec<(Event<'_>, Span)> = Vec::new();
     for item in Parser::new_from_str(src) {
         match item {
@@ -53,13 +95,20 @@ pub(crate) fn decode(src: &str, schema: Schema) -> Result<Option<Value>, String>
             }
         }
     }
+    let root = events.iter().find_map(|(ev, span)| match ev {
+        Event::Scalar(text, ..) => Some((span.start.line(), text.to_string())),
+        Event::SequenceStart(..) | Event::MappingStart(..) | Event::Alias(_) => {
+            Some((span.start.line(), String::new()))
+        }
+        _ => None,
+    });
     let mut b = Builder {
         events,
         i: 0,
         anchors: HashMap::new(),
         schema,
     };
-    b.document()
+    Ok((b.document()?, root))
 }
 
 /// yaml.v3's (libyaml's) wording for the parse errors templates most often hit.

@@ -53,35 +53,16 @@ fn to_indent_yaml(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError
 fn from_yaml(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     let out: Wrapped = args::arity(a, 1)
         .and_then(|()| args::string_at(a, 0))
-        .and_then(|s| match yaml_dec::decode(&s, Schema::YamlV3) {
-            Ok(None | Some(Value::Nil)) => Ok(Value::from(Map::new())),
-            Ok(Some(v @ Value::Map(_))) => Ok(v),
-            Ok(Some(other)) => Err(Swallow::nil(format!(
-                "yaml: unmarshal errors:\n  line 1: cannot unmarshal {} into map[string]interface {{}}",
-                yaml_kind(&other)
-            ))),
-            Err(e) => Err(Swallow::nil(e)),
+        .and_then(|s| {
+            yaml_dec::decode_map(&s).map_err(|e| Swallow::nil(format!("yaml decode error: {e}")))
         });
     finish(ctx, out)
 }
 
-fn yaml_kind(v: &Value) -> &'static str {
-    match v {
-        Value::List(..) => "!!seq",
-        Value::Bool(_) => "!!bool",
-        Value::Int(_) | Value::Int64(_) | Value::Uint(_) | Value::Uint64(_) => "!!int",
-        Value::Float(_) => "!!float",
-        Value::Object(_) => "!!timestamp",
-        _ => "!!str",
-    }
-}
-
+/// sprigin's `mustFromYaml` is sprout's `FromYAML` itself: a map, or its error.
 fn must_from_yaml(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     let s = str_arg(a, 0)?;
-    match yaml_dec::decode(s, Schema::YamlV3) {
-        Ok(v) => Ok(v.unwrap_or(Value::Nil)),
-        Err(e) => Err(FuncError::Call(format!("yaml decode error: {e}"))),
-    }
+    yaml_dec::decode_map(s).map_err(|e| FuncError::Call(format!("yaml decode error: {e}")))
 }
 
 /// Registers the family's functions.
@@ -147,8 +128,22 @@ mod tests {
 
     #[test]
     fn must_from_yaml() {
-        assert_eq!(run("mustFromYaml", &[d("yamllist")]), "[1 2]");
         assert_eq!(run("mustFromYaml", &[s("a: 1")]), "map[a:1]");
+        assert_eq!(run("mustFromYaml", &[s("")]), "map[]");
+        match try_call("mustFromYaml", &[d("yamllist")]) {
+            Err(FuncError::Call(m)) => assert_eq!(
+                m,
+                "yaml decode error: yaml: unmarshal errors:\n  line 1: cannot unmarshal !!seq into map[string]interface {}"
+            ),
+            other => panic!("{other:?}"),
+        }
+        match try_call("mustFromYaml", &[s("just some text")]) {
+            Err(FuncError::Call(m)) => assert!(
+                m.ends_with("cannot unmarshal !!str `just so...` into map[string]interface {}"),
+                "{m}"
+            ),
+            other => panic!("{other:?}"),
+        }
         match try_call("mustFromYaml", &[s("a: [")]) {
             Err(FuncError::Call(m)) => {
                 assert!(m.starts_with("yaml decode error: yaml: line 1: "), "{m}")
@@ -221,6 +216,7 @@ mod go_golden {
     fn decoders_match_go() {
         let data = include_str!("testdata/go_yaml_dec.jsonl");
         let mut bad = Vec::new();
+        let mut exact_misses: Vec<String> = Vec::new();
         for line in data.lines().filter(|l| !l.trim().is_empty()) {
             let c: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
             let f = |k: &str| c.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
@@ -231,11 +227,17 @@ mod go_golden {
                 continue;
             }
             let ok = match f("op").as_str() {
-                "dec" => match super::super::test_util::try_call("mustFromYaml", &[text]) {
-                    Ok(v) => !failed && desc(&v) == f("want"),
-                    Err(_) => failed,
-                },
+                "dec" => continue, // Unmarshal into interface{}: no sprigin function does that.
                 "decmap" => {
+                    match super::super::test_util::try_call("mustFromYaml", &[text.clone()]) {
+                        Ok(v) if !failed && desc(&v) == f("want") => {}
+                        Err(crate::template::FuncError::Call(m))
+                            if failed && m == format!("yaml decode error: {}", f("err")) => {}
+                        Err(_) if failed => exact_misses.push(line.to_string()),
+                        _ => {
+                            bad.push(format!("must: {line}"));
+                        }
+                    }
                     let v = call("fromYaml", &[text]).0;
                     if failed {
                         v.is_nil()
@@ -263,5 +265,7 @@ mod go_golden {
             }
         }
         assert!(bad.is_empty(), "{} differ:\n{}", bad.len(), bad.join("\n"));
+        // Parse errors whose wording differs from libyaml's (granit-parser reports its own).
+        assert!(exact_misses.len() <= 3, "{}", exact_misses.join("\n"));
     }
 }
