@@ -2,11 +2,11 @@
 //! with a 4-space indent, trailing newline removed) and `fromYaml`/`fromYAML`/`mustFromYaml`
 //! (yaml.v3's decoder; `fromYaml` decodes into a map only).
 
-use crate::template::{CallCtx, FuncError, FuncMap, GoType, Map, Value};
+use crate::template::{CallCtx, FuncError, FuncMap, GoType, Value};
 
 use super::args::{self, Swallow, Wrapped, finish, wrapped};
 use super::typed::{must, str_arg};
-use super::yaml_dec::{self, Schema};
+use super::yaml_dec;
 use super::yaml_enc;
 
 /// sprout's `toYaml`: yaml.v3 `Marshal` with `SetIndent(indent)`, one trailing newline removed.
@@ -229,7 +229,10 @@ mod go_golden {
             let ok = match f("op").as_str() {
                 "dec" => continue, // Unmarshal into interface{}: no sprigin function does that.
                 "decmap" => {
-                    match super::super::test_util::try_call("mustFromYaml", &[text.clone()]) {
+                    match super::super::test_util::try_call(
+                        "mustFromYaml",
+                        std::slice::from_ref(&text),
+                    ) {
                         Ok(v) if !failed && desc(&v) == f("want") => {}
                         Err(crate::template::FuncError::Call(m))
                             if failed && m == format!("yaml decode error: {}", f("err")) => {}
