@@ -54,15 +54,23 @@ fn now(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     finish(ctx, out)
 }
 
-fn date_in(ctx: &CallCtx<'_>, fmt: &str, d: Option<&Value>, zone: &str) -> String {
-    let loc = Loc::load(zone).unwrap_or(Loc::Utc);
-    time_arg(ctx, d).in_loc(loc).format(fmt)
+/// sprout's `DateInZone`: an unknown zone formats in UTC and returns the error (swallowed).
+fn date_in(ctx: &CallCtx<'_>, fmt: &str, d: Option<&Value>, zone: &str) -> Wrapped {
+    let t = time_arg(ctx, d);
+    match Loc::load(zone) {
+        Ok(loc) => Ok(Value::from(t.in_loc(loc).format(fmt))),
+        Err(e) => Err(Swallow::with(
+            Value::from(t.in_loc(Loc::Utc).format(fmt)),
+            e,
+        )),
+    }
 }
 
+/// sprout's `date`: formats in the time's own zone (`t.In(time.FixedZone(t.Zone()))`).
 fn date(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     let out: Wrapped = args::arity(a, 2)
         .and_then(|()| args::string_at(a, 0))
-        .map(|fmt| Value::from(date_in(ctx, &fmt, a.get(1), "Local")));
+        .map(|fmt| Value::from(time_arg(ctx, a.get(1)).format(&fmt)));
     finish(ctx, out)
 }
 
@@ -70,21 +78,21 @@ fn date_in_zone(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> 
     let out: Wrapped = args::arity(a, 3).and_then(|()| {
         let fmt = args::string_at(a, 0)?;
         let zone = args::string_at(a, 2)?;
-        Ok(Value::from(date_in(ctx, &fmt, a.get(1), &zone)))
+        date_in(ctx, &fmt, a.get(1), &zone)
     });
     finish(ctx, out)
 }
 
 fn html_date(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     let out: Wrapped =
-        args::arity(a, 1).map(|()| Value::from(date_in(ctx, "2006-01-02", a.first(), "Local")));
+        args::arity(a, 1).and_then(|()| date_in(ctx, "2006-01-02", a.first(), "Local"));
     finish(ctx, out)
 }
 
 fn html_date_in_zone(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     let out: Wrapped = args::arity(a, 2).and_then(|()| {
         let zone = args::string_at(a, 1)?;
-        Ok(Value::from(date_in(ctx, "2006-01-02", a.first(), &zone)))
+        date_in(ctx, "2006-01-02", a.first(), &zone)
     });
     finish(ctx, out)
 }
@@ -140,64 +148,21 @@ fn ago(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     finish(ctx, out)
 }
 
-/// spf13/cast's `ToInt64` as far as durations need it: numbers truncate, strings parse as Go
-/// integer literals (base prefixes, underscores) or decimals, anything else is 0.
-fn to_int64_lenient(v: Option<&Value>) -> i64 {
+/// sprout's `Duration` argument: whole seconds from a base-10 string, an int, int64 or float
+/// (truncated); anything else is 0.
+fn duration_seconds(v: Option<&Value>) -> i64 {
     match v {
+        Some(Value::String(s)) => s.parse::<i64>().unwrap_or(0),
         Some(Value::Int(n) | Value::Int64(n)) => *n,
-        Some(Value::Uint(u) | Value::Uint64(u)) => *u as i64,
         Some(Value::Float(f)) => *f as i64,
-        Some(Value::Bool(b)) => i64::from(*b),
-        Some(Value::String(s)) => parse_go_int(s)
-            .or_else(|| {
-                s.parse::<f64>()
-                    .ok()
-                    .filter(|f| f.is_finite())
-                    .map(|f| f as i64)
-            })
-            .unwrap_or(0),
-        Some(other) => other.downcast::<GoDuration>().map_or(0, |d| d.0),
-        None => 0,
+        _ => 0,
     }
-}
-
-/// `strconv.ParseInt(s, 0, 64)`.
-fn parse_go_int(s: &str) -> Option<i64> {
-    let (neg, body) = match s.strip_prefix('-') {
-        Some(r) => (true, r),
-        None => (false, s.strip_prefix('+').unwrap_or(s)),
-    };
-    let (radix, digits) =
-        if let Some(r) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
-            (16, r)
-        } else if let Some(r) = body.strip_prefix("0b").or_else(|| body.strip_prefix("0B")) {
-            (2, r)
-        } else if let Some(r) = body.strip_prefix("0o").or_else(|| body.strip_prefix("0O")) {
-            (8, r)
-        } else if body.len() > 1 && body.starts_with('0') {
-            (8, &body[1..])
-        } else {
-            (10, body)
-        };
-    if digits.is_empty()
-        || digits.starts_with('_')
-        || digits.ends_with('_')
-        || digits.contains("__")
-    {
-        return None;
-    }
-    let clean: String = digits.chars().filter(|c| *c != '_').collect();
-    if radix == 10 && clean.len() != digits.len() && !body.starts_with('0') {
-        // underscores are only allowed with base prefix 0 handling; Go allows them in base 0.
-    }
-    let v = i64::from_str_radix(&clean, radix).ok()?;
-    Some(if neg { -v } else { v })
 }
 
 fn duration(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     let out: Wrapped = args::arity(a, 1).map(|()| {
-        let secs = to_int64_lenient(a.first());
-        Value::from(go_time::duration_string(secs.saturating_mul(1_000_000_000)))
+        let secs = duration_seconds(a.first());
+        Value::from(go_time::duration_string(secs.wrapping_mul(1_000_000_000)))
     });
     finish(ctx, out)
 }
@@ -208,7 +173,8 @@ fn duration_round(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError
     let out: Wrapped = args::arity(a, 1).map(|()| {
         let d: i64 = match a.first() {
             Some(Value::String(s)) => go_time::parse_duration(s).unwrap_or(0),
-            Some(Value::Int(n) | Value::Int64(n)) => *n,
+            // Only int64 counts (nanoseconds); a Go int falls to the default 0.
+            Some(Value::Int64(n)) => *n,
             Some(v) => {
                 if let Some(t) = v.downcast::<GoTime>() {
                     let now = ctx.env.entropy.now_unix_nanos();
@@ -230,15 +196,15 @@ fn duration_round(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError
             (60_000_000_000, "m"),
             (1_000_000_000, "s"),
         ];
-        let text = units.iter().find(|(size, _)| u > *size).map_or_else(
-            || "0s".to_string(),
-            |(size, unit)| format!("{}{unit}", u / size),
-        );
-        Value::from(if neg && text != "0s" {
-            format!("-{text}")
-        } else {
-            text
-        })
+        if u == 0 {
+            return Value::from("0s");
+        }
+        // Up to one second nothing but the sign is written (sprout's switch has no case).
+        let text = units
+            .iter()
+            .find(|(size, _)| u > *size)
+            .map_or_else(String::new, |(size, unit)| format!("{}{unit}", u / size));
+        Value::from(if neg { format!("-{text}") } else { text })
     });
     finish(ctx, out)
 }
@@ -276,15 +242,32 @@ fn to_local_date(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError>
     finish(ctx, out)
 }
 
-fn to_duration(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-    let out: Wrapped = args::arity(a, 1).map(|()| {
-        let d = match a.first() {
-            Some(Value::String(s)) => {
-                go_time::parse_duration(s).unwrap_or_else(|_| to_int64_lenient(a.first()))
+/// spf13/cast's `ToDurationE`: numbers are nanoseconds; a string with a unit letter is parsed by
+/// `time.ParseDuration`, one without gets `ns` appended first; anything else fails (→ 0).
+fn cast_duration(v: Option<&Value>) -> Result<i64, String> {
+    match v {
+        Some(Value::Int(n) | Value::Int64(n)) => Ok(*n),
+        Some(Value::Uint(u) | Value::Uint64(u)) => Ok(*u as i64),
+        Some(Value::Float(f)) => Ok(*f as i64),
+        Some(Value::String(s)) => {
+            if s.contains(['n', 's', 'u', 'µ', 'm', 'h']) {
+                go_time::parse_duration(s)
+            } else {
+                go_time::parse_duration(&format!("{s}ns"))
             }
-            other => to_int64_lenient(other),
-        };
-        obj(GoDuration(d))
+        }
+        Some(other) => other
+            .downcast::<GoDuration>()
+            .map(|d| d.0)
+            .ok_or_else(|| format!("unable to cast {} to Duration", other.type_name())),
+        None => Err("unable to cast <nil> to Duration".into()),
+    }
+}
+
+fn to_duration(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    let out: Wrapped = args::arity(a, 1).and_then(|()| match cast_duration(a.first()) {
+        Ok(d) => Ok(obj(GoDuration(d))),
+        Err(e) => Err(Swallow::with(obj(GoDuration(0)), e)),
     });
     finish(ctx, out)
 }
@@ -466,6 +449,21 @@ mod tests {
         assert_eq!(t(&call("durationRound", &[s("2h10m")]).0), "2h");
         assert_eq!(t(&call("durationRound", &[s("800h")]).0), "1mo");
         assert_eq!(t(&call("durationRound", &[s("bad")]).0), "0s");
+        // Up to one second sprout writes nothing; a Go int is not a duration.
+        assert_eq!(t(&call("durationRound", &[s("1s")]).0), "");
+        assert_eq!(t(&call("durationRound", &[s("-500ms")]).0), "-");
+        assert_eq!(
+            t(&call("durationRound", &[Value::Int(7_200_000_000_000)]).0),
+            "0s"
+        );
+        assert_eq!(
+            t(&call("durationRound", &[Value::Int64(7_200_000_000_001)]).0),
+            "2h"
+        );
+        assert_eq!(t(&call("duration", &[s("0x10")]).0), "0s");
+        assert_eq!(t(&call("toDuration", &[s("0x10")]).0), "0s");
+        assert_eq!(t(&call("toDuration", &[s("1.5")]).0), "1ns");
+        assert_eq!(t(&call("toDuration", &[Value::Bool(true)]).0), "0s");
     }
 
     #[test]
@@ -588,6 +586,22 @@ mod more {
             "08:30"
         );
         assert_eq!(t(&call("dateInZone", &[s("15:04"), day()]).0), "<no value>");
+        // sprout's date keeps the time's own zone; an unknown zone in dateInZone is swallowed.
+        let tokyo = call(
+            "toLocalDate",
+            &[
+                s("2006-01-02 15:04"),
+                s("Asia/Tokyo"),
+                s("2024-03-05 09:00"),
+            ],
+        )
+        .0;
+        assert_eq!(
+            t(&call("date", &[s("15:04 MST -0700"), tokyo]).0),
+            "09:00 JST +0900"
+        );
+        let (v, n) = call("dateInZone", &[s("15:04"), day(), s("Mars/Base")]);
+        assert_eq!((t(&v), n), ("23:30".to_string(), 1));
     }
 
     #[test]
