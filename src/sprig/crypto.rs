@@ -124,38 +124,46 @@ fn decrypt_aes_fn(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError
     finish(ctx, out)
 }
 
-/// Go's x/crypto `bcrypt.GenerateFromPassword(input, 10)` with the salt from the entropy source.
-fn bcrypt_hash(ctx: &mut CallCtx<'_>, input: &str) -> String {
+/// Go's x/crypto `bcrypt.GenerateFromPassword(input, 10)` with the salt from the entropy source;
+/// the error is sprout's (`failed to encrypt string with bcrypt: …`).
+fn bcrypt_hash(ctx: &mut CallCtx<'_>, input: &str) -> Result<String, String> {
     if input.len() > 72 {
-        return "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes"
-            .into();
+        return Err(
+            "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes".into(),
+        );
     }
     let mut salt = [0u8; 16];
     ctx.env.entropy.fill_bytes(&mut salt);
-    match bcrypt::hash_with_salt(input, 10, salt) {
-        Ok(parts) => parts.format_for_version(bcrypt::Version::TwoA),
-        Err(e) => format!("failed to encrypt string with bcrypt: {e}"),
-    }
+    bcrypt::hash_with_salt(input, 10, salt)
+        .map(|parts| parts.format_for_version(bcrypt::Version::TwoA))
+        .map_err(|e| format!("failed to encrypt string with bcrypt: {e}"))
 }
 
 fn bcrypt_fn(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     let out: Wrapped = args::arity(a, 1)
         .and_then(|()| args::string_at(a, 0))
-        .map(|s| Value::from(bcrypt_hash(ctx, &s)));
+        .and_then(|s| {
+            bcrypt_hash(ctx, &s)
+                .map(Value::from)
+                .map_err(|e| Swallow::with(Value::from(""), e))
+        });
     finish(ctx, out)
 }
 
+/// sprout's `Htpasswd`: `user:bcrypt`; a user name with a colon is an error (→ "").
 fn htpasswd(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     let out: Wrapped = args::arity(a, 2).and_then(|()| {
         let user = args::string_at(a, 0)?;
         let password = args::string_at(a, 1)?;
         if user.contains(':') {
-            return Ok(Value::from(format!("invalid username: {user}")));
+            return Err(Swallow::with(
+                Value::from(""),
+                format!("invalid username: {user}"),
+            ));
         }
-        Ok(Value::from(format!(
-            "{user}:{}",
-            bcrypt_hash(ctx, &password)
-        )))
+        bcrypt_hash(ctx, &password)
+            .map(|h| Value::from(format!("{user}:{h}")))
+            .map_err(|e| Swallow::with(Value::from(""), e))
     });
     finish(ctx, out)
 }
@@ -199,8 +207,11 @@ fn gen_private_key(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncErro
     let check = args::arity(a, 1)
         .and_then(|()| args::string_at(a, 0))
         .and_then(|t| match &*t {
-            "rsa" | "dsa" | "ecdsa" | "ed25519" => Ok(()),
-            _ => Err(Swallow::with(Value::from(""), "unknown private key type")),
+            "" | "rsa" | "dsa" | "ecdsa" | "ed25519" => Ok(()),
+            other => Err(Swallow::with(
+                Value::from(""),
+                format!("Unknown type {other}"),
+            )),
         });
     refuse_after(ctx, check)
 }
