@@ -67,13 +67,12 @@ fn rand_ascii(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
 fn rand_bytes(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     let out: Wrapped = args::arity(a, 1)
         .and_then(|()| args::int_at(a, 0))
-        .and_then(|n| {
-            let n = usize::try_from(n)
-                .map_err(|_| Swallow::with(Value::from(""), "negative byte count"))?
-                .min(1 << 20);
+        .map(|n| {
+            // sprout returns "" for a count of zero or less.
+            let n = usize::try_from(n).unwrap_or(0).min(1 << 20);
             let mut buf = vec![0u8; n];
             ctx.env.entropy.fill_bytes(&mut buf);
-            Ok(Value::from(base_n::base64_encode(&buf)))
+            Value::from(base_n::base64_encode(&buf))
         });
     finish(ctx, out)
 }
@@ -137,6 +136,8 @@ mod tests {
         let s = run("randBytes", &[Value::Int(12)]);
         assert_eq!(s.len(), 16);
         assert_eq!(run("randBytes", &[Value::Int(0)]), "");
+        let (v, n) = call("randBytes", &[Value::Int(-3)]);
+        assert_eq!((v.to_template_string(), n), (String::new(), 0));
         for _ in 0..5 {
             let v = call("randInt", &[Value::Int(3), Value::Int(6)]).0;
             assert!(matches!(v, Value::Int(3..=5)), "{v:?}");

@@ -405,14 +405,15 @@ fn url_join(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
                 )));
             }
         };
+        // sprout's `get(d, k).(string)`: a missing key is "", any other non-string panics (→ nil).
         let field = |k: &str| -> Result<String, Swallow> {
             match d.get(k) {
                 None => Ok(String::new()),
                 Some(Value::String(s)) => Ok(s.to_string()),
-                Some(v) => Err(Swallow::with(
-                    Value::from(""),
-                    format!("unable to parse {k} field: wrong type {}", v.type_name()),
-                )),
+                Some(v) => Err(Swallow::nil(format!(
+                    "interface conversion: interface {{}} is {}, not string",
+                    v.type_name()
+                ))),
             }
         };
         let mut u = Url {
@@ -499,5 +500,8 @@ mod tests {
         let d3 = dict(&[("scheme", "http"), ("host", "h"), ("path", "x!y:z")]);
         assert_eq!(run("urlJoin", &[d3]), "http://h/x%21y:z");
         assert_eq!(run("urlJoin", &[s("x")]), "<no value>");
+        let mut m = Map::new();
+        m.insert("host".into(), Value::Int64(1));
+        assert_eq!(run("urlJoin", &[Value::from(m)]), "<no value>");
     }
 }
