@@ -1,7 +1,8 @@
 //! sprigin's `semver` and `semverCompare`: Masterminds semver v3.4 (`NewVersion`,
 //! `NewConstraint`, `Check`), including its pre-release rule (a pre-release version only
-//! satisfies constraints that carry a pre-release themselves) and "dirty" partial versions
-//! (`1.2` and `1.2.x` both mean any patch).
+//! satisfies an AND group in which some comparison carries a pre-release) and "dirty" partial
+//! versions (`1.2` and `1.2.x` both mean any patch). Not reachable from templates here:
+//! methods with arguments on the version (`.Compare`, `.LessThan`, …).
 
 use std::any::Any;
 use std::cmp::Ordering;
@@ -255,12 +256,18 @@ fn parse_constraint(op: &str, ver: &str) -> Result<Constraint, String> {
 }
 
 impl Constraint {
-    fn check(&self, v: &Version) -> bool {
+    /// Checks one comparison. `group_pre` is true when some comparison of the same AND group
+    /// carries a pre-release (semver v3.4: then pre-release versions are considered by all).
+    fn check(&self, v: &Version, group_pre: bool) -> bool {
         let c = &self.con;
         let cmp = v.compare(c);
         // A pre-release version only satisfies constraints that carry a pre-release, except
         // for an exact `!=` (Masterminds checks this in every operator but that one).
-        if !v.pre.is_empty() && c.pre.is_empty() && (self.op != Op::NotEqual || self.dirty) {
+        if !v.pre.is_empty()
+            && c.pre.is_empty()
+            && !group_pre
+            && (self.op != Op::NotEqual || self.dirty)
+        {
             return false;
         }
         match self.op {
@@ -404,7 +411,10 @@ fn parse_constraints(s: &str) -> Result<Vec<Vec<Constraint>>, String> {
 pub(crate) fn semver_compare(constraint: &str, version: &str) -> Result<bool, String> {
     let groups = parse_constraints(constraint)?;
     let v = Version::parse(version)?;
-    Ok(groups.iter().any(|g| g.iter().all(|c| c.check(&v))))
+    Ok(groups.iter().any(|g| {
+        let group_pre = g.iter().any(|c| !c.con.pre.is_empty());
+        g.iter().all(|c| c.check(&v, group_pre))
+    }))
 }
 
 fn semver(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
@@ -502,6 +512,9 @@ mod tests {
             (">11.1", "11.2.0", true),
             ("<=1.2", "1.2.9", true),
             ("*", "3.0.0", true),
+            // semver v3.4: one pre-release comparison opens the whole AND group, not others.
+            (">1.0.0-beta.1 < 2", "1.5.0-rc.1", true),
+            (">1.0.0-beta.1 < 2 || > 3", "3.5.0-rc.1", false),
         ];
         for (c, v, want) in cases {
             assert_eq!(semver_compare(c, v), Ok(want), "{c} {v}");
