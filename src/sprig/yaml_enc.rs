@@ -14,6 +14,8 @@ enum Ctx {
     Root,
     MapValue(usize),
     SeqItem(usize),
+    /// The value of a `? key` entry: a block collection starts on the `:` line.
+    ComplexValue(usize),
 }
 
 struct Emitter {
@@ -52,7 +54,7 @@ impl Emitter {
         match ctx {
             Ctx::Root => 0,
             Ctx::SeqItem(s) => s + 2,
-            Ctx::MapValue(m) => self.best * ((m + self.best) / self.best),
+            Ctx::MapValue(m) | Ctx::ComplexValue(m) => self.best * ((m + self.best) / self.best),
         }
     }
 
@@ -60,7 +62,7 @@ impl Emitter {
         match ctx {
             Ctx::Root => self.best,
             Ctx::SeqItem(s) => s + 2,
-            Ctx::MapValue(m) => self.best * ((m + self.best) / self.best),
+            Ctx::MapValue(m) | Ctx::ComplexValue(m) => self.best * ((m + self.best) / self.best),
         }
     }
 
@@ -83,6 +85,10 @@ impl Emitter {
         match (ctx, first) {
             (Ctx::SeqItem(_), true) => self.out.push(' '),
             (Ctx::Root, true) => {}
+            (Ctx::ComplexValue(_), true) => {
+                let column = self.out.len() - self.out.rfind('\n').map_or(0, |i| i + 1);
+                self.pad(indent.saturating_sub(column).max(1));
+            }
             _ => {
                 self.line_end();
                 self.pad(indent);
@@ -184,14 +190,14 @@ impl Emitter {
         for (i, k) in keys.iter().enumerate() {
             self.start_entry(ctx, i == 0, indent);
             let value = m.get(*k).unwrap_or(&Value::Nil);
-            if k.chars().any(is_break) || k.chars().count() > 128 {
+            if k.chars().any(is_break) || k.len() > 128 {
                 // Not a simple key: yaml.v3 writes `? key` and `: value` on their own lines.
                 self.out.push('?');
                 self.string(k, Ctx::MapValue(indent));
                 self.line_end();
                 self.pad(indent);
                 self.out.push(':');
-                self.node(value, Ctx::MapValue(indent));
+                self.node(value, Ctx::ComplexValue(indent));
                 continue;
             }
             let key_text = scalar_text(choose_style(k, true));
