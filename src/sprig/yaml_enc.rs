@@ -66,9 +66,9 @@ impl Emitter {
         }
     }
 
-    /// Ends the current line unless a literal block already did.
+    /// Ends the current line unless a scalar already ended with a line break.
     fn line_end(&mut self) {
-        if !self.out.ends_with('\n') {
+        if !self.out.ends_with(is_break) {
             self.out.push('\n');
         }
     }
@@ -86,8 +86,14 @@ impl Emitter {
             (Ctx::SeqItem(_), true) => self.out.push(' '),
             (Ctx::Root, true) => {}
             (Ctx::ComplexValue(_), true) => {
-                let column = self.out.len() - self.out.rfind('\n').map_or(0, |i| i + 1);
-                self.pad(indent.saturating_sub(column).max(1));
+                // Continues the `:` line, unless that already reaches the indentation.
+                let column = self.column();
+                if column >= indent {
+                    self.out.push('\n');
+                    self.pad(indent);
+                } else {
+                    self.pad(indent - column);
+                }
             }
             _ => {
                 self.line_end();
@@ -150,37 +156,93 @@ impl Emitter {
     }
 
     fn string(&mut self, s: &str, ctx: Ctx) {
+        let indent = self.scalar_indent(ctx);
         match choose_style(s, false) {
             Scalar::Literal(text) => {
-                let indent = self.scalar_indent(ctx);
                 self.inline(ctx, &block_hints(&text, self.best));
-                // yaml.v3's write_literal_scalar: a break ends the current line (the first
-                // one ends the header line); text after a break starts an indented line.
-                let mut at_line_start = false;
-                let mut breaks = true;
-                for c in text.chars() {
-                    if c == '\n' {
-                        self.out.push('\n');
-                        at_line_start = true;
-                        breaks = true;
-                    } else {
-                        if breaks {
-                            if !at_line_start {
-                                self.out.push('\n');
-                            }
-                            self.pad(indent);
-                            breaks = false;
-                        }
-                        self.out.push(c);
-                        at_line_start = false;
-                    }
+                self.literal_body(&text, indent);
+            }
+            Scalar::Single(text) => {
+                if !matches!(ctx, Ctx::Root) {
+                    self.out.push(' ');
                 }
+                self.single_quoted(&text, indent);
             }
             other => {
                 let text = scalar_text(other);
                 self.inline(ctx, &text);
             }
         }
+    }
+
+    /// The column the next character lands in (characters since the last line break).
+    fn column(&self) -> usize {
+        let start = self
+            .out
+            .char_indices()
+            .rev()
+            .find(|(_, c)| is_break(*c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        self.out[start..].chars().count()
+    }
+
+    /// yaml's write_indent inside a scalar: a new line unless we are at the start of one
+    /// (`indention`, i.e. after a line break) left of the indentation.
+    fn write_indent(&mut self, indent: usize, indention: bool) {
+        let column = self.column();
+        if !indention || (column >= indent && column > 0) {
+            self.out.push('\n');
+            self.pad(indent);
+        } else {
+            self.pad(indent - column);
+        }
+    }
+
+    /// yaml.v3's write_literal_scalar body: every break (`\n`, CR, NEL, LS, PS) ends a line;
+    /// text after a break starts an indented line (the first break ends the header line).
+    fn literal_body(&mut self, text: &str, indent: usize) {
+        let mut breaks = true;
+        let mut indention = false;
+        for c in text.chars() {
+            if is_break(c) {
+                self.out.push(c);
+                breaks = true;
+                indention = true;
+            } else {
+                if breaks {
+                    self.write_indent(indent, indention);
+                    breaks = false;
+                }
+                self.out.push(c);
+            }
+        }
+    }
+
+    /// yaml.v3's write_single_quoted_scalar (unlimited width: no folding of spaces).
+    fn single_quoted(&mut self, text: &str, indent: usize) {
+        self.out.push('\'');
+        let mut breaks = false;
+        for c in text.chars() {
+            if c == ' ' {
+                self.out.push(' ');
+            } else if is_break(c) {
+                if !breaks && c == '\n' {
+                    self.out.push('\n');
+                }
+                self.out.push(c);
+                breaks = true;
+            } else {
+                if breaks {
+                    self.write_indent(indent, true);
+                }
+                self.out.push(c);
+                if c == '\'' {
+                    self.out.push('\'');
+                }
+                breaks = false;
+            }
+        }
+        self.out.push('\'');
     }
 
     fn mapping(&mut self, m: &Map, ctx: Ctx) {
@@ -200,8 +262,16 @@ impl Emitter {
                 self.node(value, Ctx::ComplexValue(indent));
                 continue;
             }
-            let key_text = scalar_text(choose_style(k, true));
-            self.out.push_str(&key_text);
+            match choose_style(k, true) {
+                Scalar::Single(text) => {
+                    let key_indent = self.scalar_indent(Ctx::MapValue(indent));
+                    self.single_quoted(&text, key_indent);
+                }
+                other => {
+                    let key_text = scalar_text(other);
+                    self.out.push_str(&key_text);
+                }
+            }
             self.out.push(':');
             self.node(value, Ctx::MapValue(indent));
         }
@@ -230,13 +300,16 @@ fn scalar_text(s: Scalar) -> String {
 /// The `|`, indentation and chomping indicators yaml.v3 writes for a literal block.
 fn block_hints(text: &str, best: usize) -> String {
     let mut h = String::from("|");
-    if text.starts_with([' ', '\n']) {
+    if text.starts_with(|c: char| c == ' ' || is_break(c)) {
         h.push_str(&best.to_string());
     }
-    if !text.ends_with('\n') {
-        h.push('-');
-    } else if text.len() == 1 || text[..text.len() - 1].ends_with('\n') {
-        h.push('+');
+    let mut rev = text.chars().rev();
+    match (rev.next(), rev.next()) {
+        (Some(last), _) if !is_break(last) => h.push('-'),
+        (Some(_), None) => h.push('+'),
+        (Some(_), Some(prev)) if is_break(prev) => h.push('+'),
+        (None, _) => h.push('-'),
+        _ => {}
     }
     h
 }
