@@ -223,7 +223,17 @@ mod go_golden {
     /// sigs.k8s.io/yaml into `[]interface{}` (fromYamlArray), recorded from Go.
     #[test]
     fn decoders_match_go() {
-        let data = include_str!("testdata/go_yaml_dec.jsonl");
+        check_decoders(include_str!("testdata/go_yaml_dec.jsonl"), 3);
+    }
+
+    /// The 400 random documents above, decoded by yaml.v3 (fromYaml) and sigs.k8s.io/yaml
+    /// (fromYamlArray).
+    #[test]
+    fn decoders_match_go_on_random_documents() {
+        check_decoders(include_str!("testdata/go_yaml_fuzzdec.jsonl"), 0);
+    }
+
+    fn check_decoders(data: &str, allowed_wording_misses: usize) {
         let mut bad = Vec::new();
         let mut exact_misses: Vec<String> = Vec::new();
         for line in data.lines().filter(|l| !l.trim().is_empty()) {
@@ -231,6 +241,16 @@ mod go_golden {
             let f = |k: &str| c.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
             let text = Value::from(f("text"));
             let failed = !f("err").is_empty();
+            // granit-parser reads YAML 1.2, where NEL, LS and PS are ordinary characters; yaml.v3
+            // (libyaml) treats them as line breaks inside scalars. Such documents are skipped.
+            if f("text").contains(['\u{85}', '\u{2028}', '\u{2029}']) {
+                continue;
+            }
+            // sigs.k8s.io/yaml's yaml.v2 scanner rejects a tab where a literal block's
+            // indentation is expected; granit-parser (like yaml.v3) accepts it.
+            if f("op") == "k8s" && f("err").contains("found a tab character") {
+                continue;
+            }
             if f("want").starts_with("IMAP(") {
                 // map[interface{}]interface{} (non-string keys) has no counterpart here.
                 continue;
@@ -278,6 +298,10 @@ mod go_golden {
         }
         assert!(bad.is_empty(), "{} differ:\n{}", bad.len(), bad.join("\n"));
         // Parse errors whose wording differs from libyaml's (granit-parser reports its own).
-        assert!(exact_misses.len() <= 3, "{}", exact_misses.join("\n"));
+        assert!(
+            exact_misses.len() <= allowed_wording_misses,
+            "{}",
+            exact_misses.join("\n")
+        );
     }
 }
