@@ -179,7 +179,7 @@ impl GoTime {
 
     fn civil(&self) -> Civil {
         let (offset, abbrev) = self.loc.lookup(self.unix);
-        let local = self.unix + i64::from(offset);
+        let local = self.unix.saturating_add(i64::from(offset));
         let days = local.div_euclid(86_400);
         let secs = local.rem_euclid(86_400) as u32;
         let (year, month, day) = civil_from_days(days);
@@ -826,7 +826,7 @@ pub(crate) fn parse_in_location(layout: &str, value: &str, loc: &Loc) -> Result<
                             return None;
                         }
                         nsec = parse_nanos(value, nd)?;
-                        value = &value[nd..];
+                        value = value.get(nd..)?;
                     } else {
                         let vb = value.as_bytes();
                         if vb.len() < 2 || !matches!(vb[0], b'.' | b',') || !vb[1].is_ascii_digit()
@@ -1244,6 +1244,26 @@ mod tests {
                 .as_deref(),
             Some(r#"parsing time "2024-02-03x": extra text: "x""#)
         );
+    }
+
+    #[test]
+    fn extreme_inputs_do_not_panic() {
+        let t = GoTime {
+            unix: i64::MAX,
+            nsec: 0,
+            loc: Loc::Utc,
+        };
+        let _ = t.format("2006-01-02 15:04:05 MST");
+        let _ = t.add(i64::MAX).format("2006");
+        let r = parse_in_location(".000000000000", ".12345678901\u{e9}", &Loc::Utc);
+        assert!(r.is_err());
+        let _ = parse_in_location(
+            "2006-01-02 15:04 -07:00",
+            "2024-01-02 10:00 +0\u{e9}:00",
+            &Loc::Utc,
+        );
+        let _ = parse_duration("9999999999999999999999h");
+        let _ = parse_duration("1\u{b5}");
     }
 
     #[test]

@@ -244,6 +244,10 @@ struct Parser<'a> {
     i: usize,
 }
 
+/// Nesting deeper than this is refused (Go allows 10000; we stay well inside a thread's stack,
+/// every level being a recursive call).
+const MAX_DEPTH: usize = 1000;
+
 const EOF_MSG: &str = "unexpected end of JSON input";
 
 impl Parser<'_> {
@@ -281,7 +285,7 @@ impl Parser<'_> {
     }
 
     fn value(&mut self, depth: usize) -> Result<Value, String> {
-        if depth > 10000 {
+        if depth > MAX_DEPTH {
             return Err("exceeded max depth".into());
         }
         self.ws();
@@ -579,5 +583,16 @@ mod tests {
         assert_eq!(v.to_template_string(), "map[a:1 b:[true <nil> 1.5]]");
         let s = decode(r#""\u00e9\ud83d\ude00""#).unwrap_or_default();
         assert_eq!(s.as_str(), Some("é😀"));
+    }
+}
+
+#[cfg(test)]
+mod depth {
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = "[".repeat(5000);
+        assert!(super::decode(&deep).is_err());
+        let ok = format!("{}{}", "[".repeat(500), "]".repeat(500));
+        assert!(super::decode(&ok).is_ok());
     }
 }

@@ -19,6 +19,10 @@ use crate::template::{Map, Value};
 
 use super::go_time::{self, GoTime, Loc};
 
+/// Nesting deeper than this is refused (Go allows 10000; we stay well inside a thread's stack,
+/// every level being a recursive call).
+const MAX_DEPTH: usize = 1000;
+
 /// Which library's rules turn scalars into values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Schema {
@@ -151,7 +155,7 @@ impl Builder<'_> {
     }
 
     fn node(&mut self, depth: usize) -> Result<Value, String> {
-        if depth > 10_000 {
+        if depth > MAX_DEPTH {
             return Err("yaml: exceeded max depth".into());
         }
         loop {
