@@ -572,3 +572,16 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod depth {
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = "[".repeat(5000);
+        assert!(super::decode(&deep, super::Schema::YamlV3).is_err());
+        let deep = format!("{}{}", "[".repeat(3000), "]".repeat(3000));
+        assert!(super::decode(&deep, super::Schema::YamlV3).is_err());
+        let ok = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        assert!(super::decode(&ok, super::Schema::YamlV3).is_ok());
+    }
+}
