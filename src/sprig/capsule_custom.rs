@@ -227,14 +227,24 @@ fn generate_age_key(ctx: &mut CallCtx<'_>, _: &[Value]) -> Result<Value, FuncErr
     Ok(Value::Object(Rc::new(key)))
 }
 
-/// `generateAgePQKey`: age's hybrid ML-KEM-768 + X25519 identity. Not implemented: no
-/// maintained crate in our dependency set derives age's post-quantum keys.
-fn generate_age_pq_key(_: &mut CallCtx<'_>, _: &[Value]) -> Result<Value, FuncError> {
-    Err(FuncError::Call(
-        "generateAgePQKey is not supported offline yet: the age post-quantum (ML-KEM-768 + X25519) \
-         key generation is not implemented"
-            .into(),
-    ))
+/// The age hybrid post-quantum key pair of a 32-byte seed: the HPKE `MLKEM768-X25519` KEM
+/// (X-Wing) that age's `HybridIdentity` uses. The identity is the seed, Bech32
+/// `AGE-SECRET-KEY-PQ-1…`; the recipient the 1216-byte encapsulation key, `age1pq1…`.
+pub(crate) fn age_pq_key(seed: [u8; 32]) -> AgeKey {
+    use x_wing::{Decapsulator, KeyExport};
+    let dk = x_wing::DecapsulationKey::from(seed);
+    let pk = dk.encapsulation_key().to_bytes();
+    AgeKey {
+        identity: bech32_encode("AGE-SECRET-KEY-PQ-", &seed).to_ascii_uppercase(),
+        recipient: bech32_encode("age1pq", &pk),
+    }
+}
+
+/// `generateAgePQKey`: a fresh age post-quantum identity from the render's entropy source.
+fn generate_age_pq_key(ctx: &mut CallCtx<'_>, _: &[Value]) -> Result<Value, FuncError> {
+    let mut seed = [0u8; 32];
+    ctx.env.entropy.fill_bytes(&mut seed);
+    Ok(Value::Object(Rc::new(age_pq_key(seed))))
 }
 
 /// Registers the family's functions.
@@ -270,7 +280,7 @@ pub(crate) fn register(map: &mut FuncMap) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{call, s, try_call};
+    use super::super::test_util::{call, s};
     use super::*;
 
     fn run(name: &str, a: &[Value]) -> String {
@@ -370,9 +380,47 @@ mod tests {
             .unwrap_or_default();
         assert!(id.starts_with("AGE-SECRET-KEY-1") && id.len() == 74, "{id}");
         assert!(rc.starts_with("age1") && rc.len() == 62, "{rc}");
-        assert!(try_call("generateAgePQKey", &[]).is_err());
+        let v = call("generateAgePQKey", &[]).0;
+        let Value::Object(o) = &v else {
+            panic!("not an object")
+        };
+        let id = o
+            .field("Identity")
+            .map(|f| f.to_template_string())
+            .unwrap_or_default();
+        let rc = o
+            .field("Recipient")
+            .map(|f| f.to_template_string())
+            .unwrap_or_default();
+        assert!(id.starts_with("AGE-SECRET-KEY-PQ-1"), "{id}");
+        assert!(rc.starts_with("age1pq1"), "{rc}");
+        // 1216 key bytes are 1946 five-bit groups, plus "age1pq1" and the 6-character checksum.
+        assert_eq!(rc.len(), 7 + 1946 + 6);
         // BIP 173 test vector.
         assert_eq!(bech32_encode("a", &[]), "a12uel5l");
+    }
+
+    /// The X-Wing test vector (draft-connolly-cfrg-xwing-kem, as shipped with the x-wing crate):
+    /// seed 7f9c2ba4… gives the encapsulation key e2236b35…ef6534.
+    #[test]
+    fn age_pq_key_uses_x_wing() {
+        let seed_hex = "7f9c2ba4e88f827d616045507605853ed73b8093f6efbc88eb1a6eacfa66ef26";
+        let mut seed = [0u8; 32];
+        for (i, b) in seed.iter_mut().enumerate() {
+            *b = u8::from_str_radix(&seed_hex[2 * i..2 * i + 2], 16).unwrap_or(0);
+        }
+        use x_wing::{Decapsulator, KeyExport};
+        let pk = x_wing::DecapsulationKey::from(seed)
+            .encapsulation_key()
+            .to_bytes();
+        let hex: String = pk.iter().map(|b| format!("{b:02x}")).collect();
+        assert!(
+            hex.starts_with("e2236b35a8c24b39b10aa1323a96a919a2ced88400633a7b07131713fc14b2b5")
+        );
+        assert!(hex.ends_with("859edb06eff389b27dce59844570216223593d4ba32d9abac8cd049040ef6534"));
+        let key = age_pq_key(seed);
+        assert_eq!(key.recipient, bech32_encode("age1pq", &pk));
+        assert!(key.identity.starts_with("AGE-SECRET-KEY-PQ-1"));
     }
 
     #[test]
