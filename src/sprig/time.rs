@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::template::{CallCtx, FuncError, FuncMap, GoType, Value};
+use crate::template::{CallCtx, FuncError, FuncEvent, FuncMap, GoType, Value};
 
 use super::args::{self, Swallow, Wrapped, finish, wrapped};
 use super::go_time::{self, GoDuration, GoTime, Loc};
@@ -19,20 +19,31 @@ fn now_of(ctx: &CallCtx<'_>) -> GoTime {
 }
 
 /// sprout's date argument: a `time.Time`, or Unix seconds as `int`/`int64`; anything else is
-/// "now".
-fn time_arg(ctx: &CallCtx<'_>, v: Option<&Value>) -> GoTime {
+/// "now". Reading the clock is recorded as a non-deterministic call (`date`, `dateInZone`, …
+/// are only non-deterministic for such arguments, so they are not flagged as a whole).
+fn time_arg(ctx: &mut CallCtx<'_>, v: Option<&Value>) -> GoTime {
     match v {
         Some(Value::Int(n) | Value::Int64(n)) => GoTime {
             unix: *n,
             nsec: 0,
             loc: Loc::Utc,
         },
-        Some(other) => match other.downcast::<GoTime>() {
-            Some(t) => t.clone(),
-            None => now_of(ctx),
-        },
-        None => now_of(ctx),
+        Some(other) if other.downcast::<GoTime>().is_some() => other
+            .downcast::<GoTime>()
+            .cloned()
+            .unwrap_or_else(GoTime::zero),
+        _ => clock(ctx),
     }
+}
+
+/// "Now", recorded as a non-deterministic call.
+fn clock(ctx: &mut CallCtx<'_>) -> GoTime {
+    let event = FuncEvent::Nondeterministic {
+        func: ctx.name.to_string(),
+        pos: ctx.pos,
+    };
+    ctx.env.events.push(event);
+    now_of(ctx)
 }
 
 /// A `time.Time` parameter: a time, nil as the zero time; anything else does not fit.
@@ -55,7 +66,7 @@ fn now(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
 }
 
 /// sprout's `DateInZone`: an unknown zone formats in UTC and returns the error (swallowed).
-fn date_in(ctx: &CallCtx<'_>, fmt: &str, d: Option<&Value>, zone: &str) -> Wrapped {
+fn date_in(ctx: &mut CallCtx<'_>, fmt: &str, d: Option<&Value>, zone: &str) -> Wrapped {
     let t = time_arg(ctx, d);
     match Loc::load(zone) {
         Ok(loc) => Ok(Value::from(t.in_loc(loc).format(fmt))),
@@ -177,7 +188,7 @@ fn duration_round(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError
             Some(Value::Int64(n)) => *n,
             Some(v) => {
                 if let Some(t) = v.downcast::<GoTime>() {
-                    let now = ctx.env.entropy.now_unix_nanos();
+                    let now = clock(ctx).unix_nanos();
                     (now - t.unix_nanos()).clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
                 } else {
                     v.downcast::<GoDuration>().map_or(0, |d| d.0)
@@ -356,6 +367,19 @@ mod tests {
             "2023-11-14 22:13"
         );
         assert_eq!(t(&call("date", &[s("x")]).0), "<no value>");
+        // Reading the clock is reported as a non-deterministic call; a time argument is not.
+        let mut env = crate::template::RenderEnv::new(Box::new(
+            crate::template::FixedEntropy::new(1, super::super::test_util::NOW_NANOS),
+        ));
+        let _ = super::super::test_util::call_in(&mut env, "date", &[s("2006"), s("x")]);
+        let _ = super::super::test_util::call_in(&mut env, "date", &[s("2006"), d("epoch")]);
+        assert_eq!(
+            env.events,
+            vec![crate::template::FuncEvent::Nondeterministic {
+                func: "date".into(),
+                pos: crate::template::Pos::default()
+            }]
+        );
     }
 
     #[test]
