@@ -155,7 +155,7 @@ pub(crate) fn write_string(out: &mut String, s: &str, escape_html: bool) {
 /// and from 1e21 on, with a one-digit negative exponent (`1e-7`, `1e+21`).
 pub(crate) fn format_float(f: f64) -> Result<String, String> {
     if !f.is_finite() {
-        let text = crate::template::value::format_float_g(f);
+        let text = format_g(f);
         return Err(format!("json: unsupported value: {text}"));
     }
     let a = f.abs();
@@ -183,8 +183,22 @@ pub(crate) fn format_float(f: f64) -> Result<String, String> {
 }
 
 /// The sign, the shortest round-trip decimal digits and the decimal exponent of the first digit.
+///
+/// When two shortest candidates are equally close to the value (an exact tie), Go's `strconv`
+/// picks the even last digit; Rust's shortest formatting may not, so the digits are re-rounded
+/// to the same length with ties-to-even, which round-trips whenever the shortest does.
 pub(crate) fn shortest(f: f64) -> (bool, String, i32) {
-    let sci = format!("{f:e}");
+    let first = format!("{f:e}");
+    let n = first
+        .split('e')
+        .next()
+        .map_or(1, |m| m.chars().filter(char::is_ascii_digit).count());
+    let even = format!("{:.*e}", n.saturating_sub(1), f);
+    let sci = if even.parse::<f64>() == Ok(f) {
+        even
+    } else {
+        first
+    };
     let (mantissa, exp) = match sci.split_once('e') {
         Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
         None => (sci.as_str(), 0),
@@ -192,6 +206,41 @@ pub(crate) fn shortest(f: f64) -> (bool, String, i32) {
     let neg = mantissa.starts_with('-');
     let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
     (neg, digits, exp)
+}
+
+/// `strconv.FormatFloat(f, 'g', -1, 64)` (what `%v` and yaml.v3 print): exponent form below
+/// 1e-4 and from 1e6 on (`1e+06`, `1e-05`), `+Inf`, `-Inf`, `NaN`.
+pub(crate) fn format_g(f: f64) -> String {
+    if f.is_nan() {
+        return "NaN".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "+Inf" } else { "-Inf" }.into();
+    }
+    if f == 0.0 {
+        return if f.is_sign_negative() { "-0" } else { "0" }.into();
+    }
+    let (neg, digits, exp) = shortest(f);
+    if (-4..6).contains(&exp) {
+        return format_f(f);
+    }
+    let mut s = String::new();
+    if neg {
+        s.push('-');
+    }
+    s.push_str(&digits[..1]);
+    if digits.len() > 1 {
+        s.push('.');
+        s.push_str(&digits[1..]);
+    }
+    s.push('e');
+    s.push(if exp < 0 { '-' } else { '+' });
+    let e = exp.unsigned_abs();
+    if e < 10 {
+        s.push('0');
+    }
+    let _ = write!(s, "{e}");
+    s
 }
 
 /// `strconv.FormatFloat(f, 'f', -1, 64)`.
@@ -594,5 +643,40 @@ mod depth {
         assert!(super::decode(&deep).is_err());
         let ok = format!("{}{}", "[".repeat(500), "]".repeat(500));
         assert!(super::decode(&ok).is_ok());
+    }
+}
+
+#[cfg(test)]
+mod go_floats {
+    use crate::template::Value;
+
+    /// 3000 random float64 values (random bit patterns, magnitudes 1e-30..1e30, rounded
+    /// decimals) encoded by Go's encoding/json (recorded from the oracle's toJson).
+    #[test]
+    fn floats_match_encoding_json() {
+        let c: serde_json::Value =
+            serde_json::from_str(include_str!("testdata/go_json_floats.json")).unwrap_or_default();
+        let v = Value::from_json(c.get("v").unwrap_or(&serde_json::Value::Null));
+        let want = c.get("want").and_then(|w| w.as_str()).unwrap_or("");
+        let got = super::encode(
+            &v,
+            super::EncodeOptions {
+                escape_html: true,
+                indent: None,
+            },
+        )
+        .unwrap_or_default();
+        if got != want {
+            let g: Vec<&str> = got.split(',').collect();
+            let w: Vec<&str> = want.split(',').collect();
+            let diffs: Vec<String> = g
+                .iter()
+                .zip(w.iter())
+                .filter(|(a, b)| a != b)
+                .take(10)
+                .map(|(a, b)| format!("got {a} want {b}"))
+                .collect();
+            panic!("{} values differ: {diffs:?}", diffs.len());
+        }
     }
 }

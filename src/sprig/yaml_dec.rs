@@ -309,7 +309,7 @@ impl Builder<'_> {
                 // sigs.k8s.io/yaml goes through encoding/json, which refuses them.
                 Some(f) => Err(format!(
                     "json: unsupported value: {}",
-                    crate::template::value::format_float_g(f)
+                    super::json_go::format_g(f)
                 )),
                 None => Ok(resolve_k8s(text)),
             },

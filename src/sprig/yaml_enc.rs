@@ -134,7 +134,7 @@ impl Emitter {
             Value::Int(i) | Value::Int64(i) => self.inline(ctx, &i.to_string()),
             Value::Uint(u) | Value::Uint64(u) => self.inline(ctx, &u.to_string()),
             Value::Float(f) => {
-                let s = crate::template::value::format_float_g(*f);
+                let s = super::json_go::format_g(*f);
                 let s = match s.as_str() {
                     "+Inf" => ".inf".to_string(),
                     "-Inf" => "-.inf".to_string(),
