@@ -774,3 +774,26 @@ mod tests {
         assert_eq!(y(&Value::Float(f64::INFINITY)), ".inf");
     }
 }
+
+#[cfg(test)]
+mod go_floats {
+    use crate::template::Value;
+
+    /// The same 3000 random floats as the JSON test, as a YAML sequence from yaml.v3.
+    #[test]
+    fn floats_match_yaml_v3() {
+        let c: serde_json::Value =
+            serde_json::from_str(include_str!("testdata/go_yaml_floats.json")).unwrap_or_default();
+        let v = Value::from_json(c.get("v").unwrap_or(&serde_json::Value::Null));
+        let want = c.get("want").and_then(|w| w.as_str()).unwrap_or("");
+        let got = super::marshal(&v, 4);
+        let diffs: Vec<String> = got
+            .lines()
+            .zip(want.lines())
+            .filter(|(a, b)| a != b)
+            .take(10)
+            .map(|(a, b)| format!("got {a} want {b}"))
+            .collect();
+        assert!(diffs.is_empty() && got.len() == want.len(), "{diffs:?}");
+    }
+}
