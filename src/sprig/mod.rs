@@ -3,6 +3,7 @@
 //! own functions. Each family lives in its own module and registers itself.
 
 pub(crate) mod args;
+mod base_n;
 mod capsule_custom;
 mod cast;
 mod checksum;
@@ -12,6 +13,10 @@ mod defaults;
 mod dicts;
 mod encoding;
 mod equality;
+mod go_objects;
+mod go_quote;
+mod go_time;
+mod json_go;
 mod lists;
 mod math;
 mod paths;
@@ -22,9 +27,15 @@ mod semver;
 mod strings;
 #[cfg(test)]
 mod test_support;
+#[cfg(test)]
+mod test_util;
 mod time;
+mod toml_go;
+mod typed;
 mod url;
 mod uuid;
+mod yaml_dec;
+mod yaml_enc;
 mod yaml_v3;
 
 use crate::template::FuncMap;
