@@ -193,12 +193,15 @@ pub fn plain_ok(s: &str) -> bool {
     ) {
         return false;
     }
-    if s.ends_with([' ', ':', '\t']) || s.contains(": ") || s.contains(" #") || s.contains(":\t")
-    {
+    if s.ends_with([' ', ':', '\t']) || s.contains(": ") || s.contains(" #") || s.contains(":\t") {
         return false;
     }
     s.chars().all(|c| {
-        !c.is_control() && !matches!(c, '\t' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+        !c.is_control()
+            && !matches!(
+                c,
+                '\t' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+            )
     })
 }
 
@@ -210,7 +213,10 @@ fn literal_ok(s: &str) -> bool {
     s.chars().all(|c| {
         c == '\n'
             || (!c.is_control()
-                && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'))
+                && !matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                ))
     })
 }
 
@@ -252,7 +258,10 @@ pub fn write_quoted(out: &mut String, s: &str) {
                 out.push_str(&format!("\\x{:02X}", c as u32));
             }
             c if c.is_control()
-                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}') =>
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                ) =>
             {
                 out.push_str(&format!("\\u{:04X}", c as u32));
             }

@@ -61,7 +61,8 @@ fn decode_json_then_yaml(
         if trimmed.is_empty() {
             return Ok(out);
         }
-        if !trimmed.starts_with(['{', '[', '"']) && !trimmed.starts_with(|c: char| c.is_ascii_digit())
+        if !trimmed.starts_with(['{', '[', '"'])
+            && !trimmed.starts_with(|c: char| c.is_ascii_digit())
         {
             // Not JSON: the rest is a YAML stream (mixed JSON and YAML documents).
             let (line, _) = line_col_at(text, offset);
@@ -121,8 +122,7 @@ fn decode_yaml(text: &str, line_base: usize, limits: &Limits) -> Result<Vec<Valu
     let mut chunk_start = 0usize;
     let mut chunk_line = 0usize;
     let mut offset = 0usize;
-    let mut line_no = 0usize;
-    for line in text.split_inclusive('\n') {
+    for (line_no, line) in text.split_inclusive('\n').enumerate() {
         if let Some(after) = line.strip_prefix("---") {
             let rest = after.trim();
             if !rest.is_empty() && !rest.starts_with('#') {
@@ -133,16 +133,29 @@ fn decode_yaml(text: &str, line_base: usize, limits: &Limits) -> Result<Vec<Valu
                 });
             }
             if offset > chunk_start {
-                decode_chunk(text, chunk_start, offset, line_base + chunk_line, limits, &mut out)?;
+                decode_chunk(
+                    text,
+                    chunk_start,
+                    offset,
+                    line_base + chunk_line,
+                    limits,
+                    &mut out,
+                )?;
             }
             chunk_start = offset + line.len();
             chunk_line = line_no + 1;
         }
         offset += line.len();
-        line_no += 1;
     }
     if offset > chunk_start {
-        decode_chunk(text, chunk_start, offset, line_base + chunk_line, limits, &mut out)?;
+        decode_chunk(
+            text,
+            chunk_start,
+            offset,
+            line_base + chunk_line,
+            limits,
+            &mut out,
+        )?;
     }
     Ok(out)
 }

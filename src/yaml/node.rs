@@ -245,8 +245,7 @@ pub fn parse_stream<'a>(text: &'a str, limits: &Limits) -> Result<Vec<Document<'
                 };
                 if builder.stack.iter().any(|open| open.id() == target) {
                     return Err(YamlError {
-                        message: "alias refers to a node that contains it (recursive alias)"
-                            .into(),
+                        message: "alias refers to a node that contains it (recursive alias)".into(),
                         line: start.line as usize,
                         col: start.col as usize,
                     });

@@ -169,21 +169,21 @@ pub fn resolve_plain(text: &str, schema: Schema) -> Scalar {
     };
     let hinted = matches!(
         hint,
-        b'+' | b'-'
-            | b'0'..=b'9'
-            | b'y'
-            | b'Y'
-            | b'n'
-            | b'N'
-            | b't'
-            | b'T'
-            | b'f'
-            | b'F'
-            | b'o'
-            | b'O'
-            | b'~'
-            | b'.'
-            | b'<'
+        b'+' | b'-' | b'0'
+            ..=b'9'
+                | b'y'
+                | b'Y'
+                | b'n'
+                | b'N'
+                | b't'
+                | b'T'
+                | b'f'
+                | b'F'
+                | b'o'
+                | b'O'
+                | b'~'
+                | b'.'
+                | b'<'
     );
     if !hinted {
         return Scalar::Str;
@@ -193,12 +193,11 @@ pub fn resolve_plain(text: &str, schema: Schema) -> Scalar {
     }
     match hint {
         b'.' => {
-            if is_yaml_style_float(text) {
-                if let Ok(f) = text.parse::<f64>() {
-                    if f.is_finite() {
-                        return Scalar::Float(f);
-                    }
-                }
+            if is_yaml_style_float(text)
+                && let Ok(f) = text.parse::<f64>()
+                && f.is_finite()
+            {
+                return Scalar::Float(f);
             }
             Scalar::Str
         }
@@ -217,12 +216,11 @@ pub fn resolve_plain(text: &str, schema: Schema) -> Scalar {
                 }
                 None => {}
             }
-            if is_yaml_style_float(&plain) {
-                if let Ok(f) = plain.parse::<f64>() {
-                    if f.is_finite() {
-                        return Scalar::Float(f);
-                    }
-                }
+            if is_yaml_style_float(&plain)
+                && let Ok(f) = plain.parse::<f64>()
+                && f.is_finite()
+            {
+                return Scalar::Float(f);
             }
             // go-yaml's explicit `0b`/`-0b` branch is covered by ParseInt's base prefixes.
             Scalar::Str
@@ -342,8 +340,16 @@ pub fn document_value(
     }
 }
 
-fn scalar_value(node: &Node<'_>, text: &str, style: Style, schema: Schema) -> Result<Value, YamlError> {
-    let core = node.tag.as_ref().map(|t| (t.core.as_deref(), t.original.as_str()));
+fn scalar_value(
+    node: &Node<'_>,
+    text: &str,
+    style: Style,
+    schema: Schema,
+) -> Result<Value, YamlError> {
+    let core = node
+        .tag
+        .as_ref()
+        .map(|t| (t.core.as_deref(), t.original.as_str()));
     let plain = style == Style::Plain;
     let resolved = match core {
         // Custom or non-specific tags: not resolvable, the text is the value.
@@ -360,10 +366,7 @@ fn scalar_value(node: &Node<'_>, text: &str, style: Style, schema: Schema) -> Re
                     | ("merge", Scalar::Merge)
             );
             if !fits {
-                return Err(err_at(
-                    node,
-                    format!("cannot decode {original} `{text}`"),
-                ));
+                return Err(err_at(node, format!("cannot decode {original} `{text}`")));
             }
             r
         }
@@ -396,7 +399,12 @@ fn scalar_value(node: &Node<'_>, text: &str, style: Style, schema: Schema) -> Re
     })
 }
 
-fn value_of(ctx: &mut Ctx<'_, '_>, id: NodeId, depth: usize, in_alias: bool) -> Result<Value, YamlError> {
+fn value_of(
+    ctx: &mut Ctx<'_, '_>,
+    id: NodeId,
+    depth: usize,
+    in_alias: bool,
+) -> Result<Value, YamlError> {
     let doc = ctx.doc;
     let Some(node) = doc.nodes.get(id) else {
         return Ok(Value::Null);
@@ -485,7 +493,10 @@ fn merge_into(
         let Value::Object(merged) = value else {
             let at = doc.nodes.get(source).or(node);
             return Err(match at {
-                Some(at) => err_at(at, "map merge requires map or sequence of maps as the value"),
+                Some(at) => err_at(
+                    at,
+                    "map merge requires map or sequence of maps as the value",
+                ),
                 None => YamlError {
                     message: "map merge requires map or sequence of maps as the value".into(),
                     line: 1,
@@ -508,10 +519,10 @@ fn key_string(ctx: &mut Ctx<'_, '_>, id: NodeId) -> Result<String, YamlError> {
     let Some(mut node) = doc.nodes.get(id) else {
         return Ok(String::new());
     };
-    if let NodeKind::Alias(target) = node.kind {
-        if let Some(t) = doc.nodes.get(target) {
-            node = t;
-        }
+    if let NodeKind::Alias(target) = node.kind
+        && let Some(t) = doc.nodes.get(target)
+    {
+        node = t;
     }
     let NodeKind::Scalar(text, style) = &node.kind else {
         return Err(err_at(node, "a mapping key must be a scalar"));
