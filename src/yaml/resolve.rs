@@ -352,6 +352,8 @@ fn scalar_value(
         .map(|t| (t.core.as_deref(), t.original.as_str()));
     let plain = style == Style::Plain;
     let resolved = match core {
+        // yaml.v3 resolves a plain scalar with the non-specific tag `!` as if untagged.
+        Some((None, "!")) if plain && schema == Schema::Core12 => resolve_plain(text, schema),
         // Custom or non-specific tags: not resolvable, the text is the value.
         Some((None, _)) => Scalar::Str,
         Some((Some("str" | "binary" | "timestamp"), _)) => Scalar::Str,
@@ -439,16 +441,23 @@ fn value_of(
         }
         NodeKind::Mapping { entries, .. } => {
             let mut map = Map::with_capacity(entries.len());
+            // Keys that came from a merge (`<<`); any other key already in `map` was written
+            // in this mapping, and yaml.v3 rejects writing it twice.
+            let mut merged: Vec<String> = Vec::new();
             for (k, v) in entries {
                 if is_merge_key(doc, *k) {
-                    merge_into(ctx, &mut map, *v, depth, in_alias)?;
+                    merge_into(ctx, &mut map, &mut merged, *v, depth, in_alias)?;
                     continue;
                 }
                 let key = key_string(ctx, *k)?;
                 let value = value_of(ctx, *v, depth + 1, in_alias)?;
                 if ctx.schema == Schema::Core12 && map.contains_key(&key) {
-                    let at = doc.nodes.get(*k).unwrap_or(node);
-                    return Err(err_at(at, format!("mapping key {key:?} already defined")));
+                    if let Some(i) = merged.iter().position(|m| *m == key) {
+                        merged.swap_remove(i);
+                    } else {
+                        let at = doc.nodes.get(*k).unwrap_or(node);
+                        return Err(err_at(at, format!("mapping key {key:?} already defined")));
+                    }
                 }
                 map.insert(key, value);
             }
@@ -474,38 +483,49 @@ fn is_merge_key(doc: &Document<'_>, id: NodeId) -> bool {
 }
 
 /// `<<: *base` / `<<: [*a, *b]`: go-yaml v2 lets merged keys overwrite earlier ones (later
-/// explicit keys still win); v3 never overwrites an explicit key.
+/// explicit keys still win; of several sources the first wins); v3 never overwrites a key
+/// already there (explicit, or from an earlier source).
 fn merge_into(
     ctx: &mut Ctx<'_, '_>,
     map: &mut Map<String, Value>,
+    merged: &mut Vec<String>,
     id: NodeId,
     depth: usize,
     in_alias: bool,
 ) -> Result<(), YamlError> {
     let doc = ctx.doc;
     let node = doc.nodes.get(id);
-    let sources: Vec<NodeId> = match node.map(|n| &n.kind) {
-        Some(NodeKind::Sequence { items, .. }) => items.iter().rev().copied().collect(),
+    let target = match node.map(|n| &n.kind) {
+        Some(NodeKind::Alias(t)) => doc.nodes.get(*t),
+        _ => node,
+    };
+    let mut sources: Vec<NodeId> = match target.map(|n| &n.kind) {
+        Some(NodeKind::Sequence { items, .. }) if target.is_some_and(|t| t.tag.is_none()) => {
+            items.clone()
+        }
         _ => vec![id],
     };
+    if ctx.schema == Schema::Yaml11 {
+        sources.reverse();
+    }
     for source in sources {
         let value = value_of(ctx, source, depth + 1, in_alias)?;
-        let Value::Object(merged) = value else {
-            let at = doc.nodes.get(source).or(node);
-            return Err(match at {
-                Some(at) => err_at(
-                    at,
-                    "map merge requires map or sequence of maps as the value",
-                ),
+        let Value::Object(from) = value else {
+            let message = "map merge requires map or sequence of maps as the value";
+            return Err(match doc.nodes.get(source).or(node) {
+                Some(at) => err_at(at, message),
                 None => YamlError {
-                    message: "map merge requires map or sequence of maps as the value".into(),
+                    message: message.into(),
                     line: 1,
                     col: 1,
                 },
             });
         };
-        for (k, v) in merged {
-            if ctx.schema == Schema::Yaml11 || !map.contains_key(&k) {
+        for (k, v) in from {
+            if ctx.schema == Schema::Yaml11 {
+                map.insert(k, v);
+            } else if !map.contains_key(&k) {
+                merged.push(k.clone());
                 map.insert(k, v);
             }
         }
@@ -528,6 +548,13 @@ fn key_string(ctx: &mut Ctx<'_, '_>, id: NodeId) -> Result<String, YamlError> {
         return Err(err_at(node, "a mapping key must be a scalar"));
     };
     if ctx.schema == Schema::Core12 {
+        // kyaml keeps a key's text; a null key has no JSON form.
+        if *style == Style::Plain
+            && node.tag.is_none()
+            && resolve_plain(text, Schema::Core12) == Scalar::Null
+        {
+            return Err(err_at(node, "a mapping key must not be null"));
+        }
         return Ok(text.to_string());
     }
     Ok(match scalar_value(node, text, *style, Schema::Yaml11) {
