@@ -25,7 +25,7 @@ pub fn emit_into(out: &mut String, value: &Value, indent: usize) {
         Value::Array(items) if !items.is_empty() => write_seq(out, items, indent, false),
         _ => {
             push_indent(out, indent);
-            write_inline_scalar(out, value, indent);
+            write_inline_scalar(out, value, indent + 2);
         }
     }
 }
@@ -156,33 +156,35 @@ pub fn plain_ok(s: &str) -> bool {
         return false;
     }
     // Indicators, and anything a reader might start a number, date or sexagesimal with.
-    if matches!(
-        first,
-        '-' | '?'
-            | ':'
-            | ','
-            | '['
-            | ']'
-            | '{'
-            | '}'
-            | '#'
-            | '&'
-            | '*'
-            | '!'
-            | '|'
-            | '>'
-            | '\''
-            | '"'
-            | '%'
-            | '@'
-            | '`'
-            | '.'
-            | '+'
-            | '='
-            | '<'
-            | '~'
-            | '0'..='9'
-    ) {
+    if first.is_whitespace()
+        || matches!(
+            first,
+            '-' | '?'
+                | ':'
+                | ','
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '#'
+                | '&'
+                | '*'
+                | '!'
+                | '|'
+                | '>'
+                | '\''
+                | '"'
+                | '%'
+                | '@'
+                | '`'
+                | '.'
+                | '+'
+                | '='
+                | '<'
+                | '~'
+                | '0'..='9'
+        )
+    {
         return false;
     }
     // Words some YAML 1.1 reader takes for booleans or null, in any case.
