@@ -74,7 +74,7 @@ fn alias_bomb_is_refused() {
     let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for i in 1..10 {
         let prev = format!("*a{}", i - 1);
-        let list = vec![prev.as_str(); 10].join(", ");
+        let list = [prev.as_str(); 10].join(", ");
         text.push_str(&format!("a{i}: &a{i} [{list}]\n"));
     }
     let err = decode_k8s_stream(&text).unwrap_err();
