@@ -125,7 +125,7 @@ fn read_resource_list<'a>(
                         return Err(item_error(doc, id, &format!("items[{i}]")));
                     }
                     let raw = if target == id {
-                        RawSpan::find(text, doc, id)
+                        RawSpan::find(text, doc, id).map(|r| r.with_dash_comment(text))
                     } else {
                         None
                     };

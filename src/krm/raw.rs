@@ -108,6 +108,41 @@ impl RawSpan {
         RawSpan { start, ..self }
     }
 
+    /// The same text, extended backwards to a comment on the sequence entry's dash line
+    /// (`- # comment` followed by the item on the next lines, as kpt sends a file's leading
+    /// comment), including comment lines between the two.
+    pub fn with_dash_comment(self, text: &str) -> RawSpan {
+        let Some(dash_col) = self.col.checked_sub(2) else {
+            return self;
+        };
+        let before = text.get(..self.start).unwrap_or("");
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        if !before[line_start..].bytes().all(|b| b == b' ') {
+            return self;
+        }
+        let mut end = line_start;
+        for line in before[..line_start].split_inclusive('\n').rev() {
+            let line_at = end - line.len();
+            end = line_at;
+            let content = line.trim_start_matches(' ');
+            let spaces = line.len() - content.len();
+            if content.starts_with('#') && spaces >= dash_col {
+                continue;
+            }
+            if spaces == dash_col {
+                if let Some(comment) = content.strip_prefix("- ") {
+                    let comment = comment.trim_start_matches(' ');
+                    if comment.starts_with('#') {
+                        let start = line_at + (line.len() - comment.len());
+                        return RawSpan { start, ..self };
+                    }
+                }
+            }
+            break;
+        }
+        self
+    }
+
     /// Appends the item's text: the first line after `first_prefix`, the others dedented and
     /// indented by `indent` (blank lines stay empty), ending with a newline.
     pub fn write(&self, text: &str, out: &mut String, first_prefix: &str, indent: &str) {
