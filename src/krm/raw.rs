@@ -129,13 +129,13 @@ impl RawSpan {
             if content.starts_with('#') && spaces >= dash_col {
                 continue;
             }
-            if spaces == dash_col {
-                if let Some(comment) = content.strip_prefix("- ") {
-                    let comment = comment.trim_start_matches(' ');
-                    if comment.starts_with('#') {
-                        let start = line_at + (line.len() - comment.len());
-                        return RawSpan { start, ..self };
-                    }
+            if spaces == dash_col
+                && let Some(comment) = content.strip_prefix("- ")
+            {
+                let comment = comment.trim_start_matches(' ');
+                if comment.starts_with('#') {
+                    let start = line_at + (line.len() - comment.len());
+                    return RawSpan { start, ..self };
                 }
             }
             break;
