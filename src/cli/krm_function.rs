@@ -49,7 +49,7 @@ pub fn run_filter(
             let d = input_error_diagnostic(&e);
             print_diagnostics(std::slice::from_ref(&d), false, stderr);
             if !legacy && looks_like_resource_list(text) {
-                let _ = stdout.write_all(krm::write_failed_resource_list(&[d]).as_bytes());
+                let _ = krm::write_failed_resource_list(stdout, &[d]);
             }
             return 1;
         }
@@ -63,15 +63,15 @@ pub fn run_filter(
     } else {
         krm::unchanged(&input)
     };
-    let text = match &input.kind {
+    let written = match &input.kind {
         InputKind::ResourceList { api_version } => {
-            write_resource_list(api_version, &input, items, &outcome.diagnostics)
+            write_resource_list(stdout, api_version, &input, items, &outcome.diagnostics)
         }
         // A stream has no place for results: on error, no output at all.
-        InputKind::Stream if !ok => String::new(),
-        InputKind::Stream => write_stream(&input, items),
+        InputKind::Stream if !ok => Ok(()),
+        InputKind::Stream => write_stream(stdout, &input, items),
     };
-    if stdout.write_all(text.as_bytes()).is_err() {
+    if written.is_err() {
         let _ = writeln!(stderr, "capsule-render: cannot write the output");
         return 1;
     }

@@ -139,11 +139,11 @@ fn render_text(text: &str, format: Format, stdout: &mut dyn Write, stderr: &mut 
         return 1;
     }
     let items = outcome.items.iter().map(Out::from);
-    let out = match format {
-        Format::Yaml => krm::write_stream(&input, items),
-        Format::Json => krm::write_json_stream(&input, items),
+    let written = match format {
+        Format::Yaml => krm::write_stream(stdout, &input, items),
+        Format::Json => krm::write_json_stream(stdout, &input, items),
     };
-    if stdout.write_all(out.as_bytes()).is_err() {
+    if written.is_err() {
         return 1;
     }
     0

@@ -9,7 +9,6 @@ pub mod annotations;
 mod error;
 mod input;
 mod output;
-mod raw;
 mod results;
 
 pub use error::KrmError;
@@ -18,5 +17,4 @@ pub use output::{
     Out, unchanged, write_failed_resource_list, write_json_stream, write_resource_list,
     write_stream,
 };
-pub use raw::RawSpan;
 pub use results::{human, result_value};

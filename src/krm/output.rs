@@ -2,6 +2,8 @@
 //! Unchanged items are copied from their input text ([`RawSpan`]); everything else is emitted
 //! in block style by [`crate::yaml::emit`].
 
+use std::io::{self, Write};
+
 use serde_json::Value;
 
 use super::input::Input;
@@ -58,14 +60,27 @@ fn emit_value(out: &mut String, value: &Value, first_prefix: &str, indent: usize
     out.push_str(block.get(indent..).unwrap_or(""));
 }
 
+/// Output is built in a buffer of about this size and then written, so that a big answer never
+/// sits whole in memory next to the input.
+const CHUNK: usize = 64 * 1024;
+
+fn flush_if_full(out: &mut String, w: &mut dyn Write) -> io::Result<()> {
+    if out.len() >= CHUNK {
+        w.write_all(out.as_bytes())?;
+        out.clear();
+    }
+    Ok(())
+}
+
 /// Writes a ResourceList: `apiVersion`, `kind`, `items` (block style), then `results`.
 pub fn write_resource_list<'v>(
+    w: &mut dyn Write,
     api_version: &str,
     input: &Input<'_>,
     items: impl IntoIterator<Item = Out<'v>>,
     diagnostics: &[Diagnostic],
-) -> String {
-    let mut out = String::with_capacity(input.text.len() + 256);
+) -> io::Result<()> {
+    let mut out = String::with_capacity(CHUNK + 4096);
     out.push_str("apiVersion: ");
     if plain_ok(api_version) {
         out.push_str(api_version);
@@ -80,6 +95,7 @@ pub fn write_resource_list<'v>(
             any = true;
         }
         write_item(&mut out, input, item, "- ", 2);
+        flush_if_full(&mut out, w)?;
     }
     if !any {
         out.push_str("items: []\n");
@@ -88,14 +104,16 @@ pub fn write_resource_list<'v>(
         out.push_str("results:\n");
         for d in diagnostics {
             emit_value(&mut out, &result_value(d), "- ", 2);
+            flush_if_full(&mut out, w)?;
         }
     }
-    out
+    w.write_all(out.as_bytes())?;
+    w.flush()
 }
 
 /// Writes a ResourceList with no items and the diagnostics: the answer when the input could not
 /// be read at all.
-pub fn write_failed_resource_list(diagnostics: &[Diagnostic]) -> String {
+pub fn write_failed_resource_list(w: &mut dyn Write, diagnostics: &[Diagnostic]) -> io::Result<()> {
     let input = Input {
         text: "",
         kind: super::InputKind::Stream,
@@ -103,27 +121,34 @@ pub fn write_failed_resource_list(diagnostics: &[Diagnostic]) -> String {
         raw: Vec::new(),
         function_config: None,
     };
-    write_resource_list("config.kubernetes.io/v1", &input, [], diagnostics)
+    write_resource_list(w, "config.kubernetes.io/v1", &input, [], diagnostics)
 }
 
 /// Writes a multi-document stream, `---` between documents.
-pub fn write_stream<'v>(input: &Input<'_>, items: impl IntoIterator<Item = Out<'v>>) -> String {
-    let mut out = String::with_capacity(input.text.len() + 64);
+pub fn write_stream<'v>(
+    w: &mut dyn Write,
+    input: &Input<'_>,
+    items: impl IntoIterator<Item = Out<'v>>,
+) -> io::Result<()> {
+    let mut out = String::with_capacity(CHUNK + 4096);
     for (i, item) in items.into_iter().enumerate() {
         if i > 0 {
             out.push_str("---\n");
         }
         write_item(&mut out, input, item, "", 0);
+        flush_if_full(&mut out, w)?;
     }
-    out
+    w.write_all(out.as_bytes())?;
+    w.flush()
 }
 
 /// Writes the objects as JSON, one pretty-printed value after another (a JSON stream, as
 /// `kubectl apply -f -` and `jq` read it).
 pub fn write_json_stream<'v>(
+    w: &mut dyn Write,
     input: &Input<'_>,
     items: impl IntoIterator<Item = Out<'v>>,
-) -> String {
+) -> io::Result<()> {
     let mut out = String::new();
     for item in items {
         let value = match item {
@@ -133,7 +158,9 @@ pub fn write_json_stream<'v>(
         if let Some(v) = value {
             out.push_str(&serde_json::to_string_pretty(v).unwrap_or_default());
             out.push('\n');
+            flush_if_full(&mut out, w)?;
         }
     }
-    out
+    w.write_all(out.as_bytes())?;
+    w.flush()
 }

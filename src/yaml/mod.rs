@@ -7,6 +7,7 @@ mod emit;
 mod k8s_stream;
 mod limits;
 pub mod node;
+mod raw;
 pub mod resolve;
 
 use std::fmt;
@@ -14,7 +15,10 @@ use std::fmt;
 pub use emit::{emit_into, plain_ok, write_quoted};
 pub use k8s_stream::decode_with_limits as decode_k8s_stream_with_limits;
 pub use limits::Limits;
-pub use node::{Document, Node, NodeId, NodeKind, Pos, Style, parse_stream};
+pub use node::{
+    Document, Extracted, Node, NodeId, NodeKind, Pos, Sink, Style, parse_into, parse_stream,
+};
+pub use raw::RawSpan;
 pub use resolve::{Schema, document_value, to_value};
 
 /// A YAML or JSON syntax error with its 1-based position in the text.

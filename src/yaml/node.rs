@@ -71,6 +71,45 @@ pub enum NodeKind<'a> {
     },
     /// `*name`: refers to an earlier anchored node of the same document.
     Alias(NodeId),
+    /// A subtree already turned into a value by a [`Sink`] (and its nodes dropped).
+    Extracted(Box<Extracted>),
+}
+
+/// A subtree turned into a value while parsing, so that its nodes need not be kept.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Extracted {
+    /// Its value (under the rule set the sink chose).
+    pub value: serde_json::Value,
+    /// Where its text is, when it can be copied out verbatim.
+    pub raw: Option<super::RawSpan>,
+}
+
+/// Receives what the parser builds.
+pub trait Sink<'a> {
+    /// Called for each finished entry of a sequence that is the value of a root mapping's key
+    /// (a ResourceList's `items`), when the entry has no anchor. Returning `Some` lets the parser
+    /// replace the entry's nodes with the extracted value, which keeps memory flat on long lists.
+    fn entry(
+        &mut self,
+        doc: &Document<'a>,
+        id: NodeId,
+    ) -> Result<Option<Box<Extracted>>, YamlError> {
+        let _ = (doc, id);
+        Ok(None)
+    }
+
+    /// Called with each finished document, in order.
+    fn document(&mut self, doc: Document<'a>) -> Result<(), YamlError>;
+}
+
+/// A sink that keeps every document.
+struct Collect<'a>(Vec<Document<'a>>);
+
+impl<'a> Sink<'a> for Collect<'a> {
+    fn document(&mut self, doc: Document<'a>) -> Result<(), YamlError> {
+        self.0.push(doc);
+        Ok(())
+    }
 }
 
 /// One node and where it came from.
@@ -165,8 +204,20 @@ impl<'a> Builder<'a> {
         id
     }
 
-    /// Attaches a finished node to its parent.
-    fn attach(&mut self, id: NodeId) {
+    /// Attaches a finished node to its parent, first offering a root-level list entry to the sink.
+    fn attach(
+        &mut self,
+        mut id: NodeId,
+        sink: &mut dyn Sink<'a>,
+        doc_start: Pos,
+        has_directives: bool,
+    ) -> Result<(), YamlError> {
+        let list_entry = self.stack.len() == 2
+            && matches!(self.stack.first(), Some(Open::Map(..)))
+            && matches!(self.stack.get(1), Some(Open::Seq(..)));
+        if list_entry {
+            id = self.extract(id, sink, doc_start, has_directives)?;
+        }
         match self.stack.last_mut() {
             None => self.root = Some(id),
             Some(Open::Seq(_, items)) => items.push(id),
@@ -175,6 +226,43 @@ impl<'a> Builder<'a> {
                 Some(key) => entries.push((key, id)),
             },
         }
+        Ok(())
+    }
+
+    fn extract(
+        &mut self,
+        id: NodeId,
+        sink: &mut dyn Sink<'a>,
+        doc_start: Pos,
+        has_directives: bool,
+    ) -> Result<NodeId, YamlError> {
+        let Some(node) = self.nodes.get(id) else {
+            return Ok(id);
+        };
+        let (start, end, last) = (node.start, node.end, node.last);
+        if last + 1 != self.nodes.len() || self.nodes[id..].iter().any(|n| n.anchored) {
+            return Ok(id);
+        }
+        let view = Document {
+            nodes: std::mem::take(&mut self.nodes),
+            root: None,
+            start: doc_start,
+            has_directives,
+        };
+        let extracted = sink.entry(&view, id);
+        self.nodes = view.nodes;
+        if let Some(extracted) = extracted? {
+            self.nodes.truncate(id);
+            self.nodes.push(Node {
+                kind: NodeKind::Extracted(extracted),
+                tag: None,
+                anchored: false,
+                start,
+                end,
+                last: id,
+            });
+        }
+        Ok(id)
     }
 }
 
@@ -194,6 +282,17 @@ fn node_tag(tag: Option<Cow<'_, granit_parser::Tag>>) -> Option<Box<NodeTag>> {
 /// Mirrors a YAML 1.2 parser (the syntax accepted by go-yaml v2/v3 in practice); scalar
 /// resolution is separate (`resolve.rs`). Errors carry the 1-based line and column.
 pub fn parse_stream<'a>(text: &'a str, limits: &Limits) -> Result<Vec<Document<'a>>, YamlError> {
+    let mut docs = Collect(Vec::new());
+    parse_into(text, limits, &mut docs)?;
+    Ok(docs.0)
+}
+
+/// Parses a YAML stream, handing each document (and each root-level list entry) to `sink`.
+pub fn parse_into<'a>(
+    text: &'a str,
+    limits: &Limits,
+    sink: &mut dyn Sink<'a>,
+) -> Result<(), YamlError> {
     if text.len() > limits.max_input_bytes {
         return Err(YamlError {
             message: format!(
@@ -211,7 +310,6 @@ pub fn parse_stream<'a>(text: &'a str, limits: &Limits) -> Result<Vec<Document<'
     options.flow_nesting_limit = limits.max_depth;
     let parser = Parser::new_from_str_with_options(text, options);
 
-    let mut docs = Vec::new();
     let mut builder = Builder::new();
     let mut doc_start = Pos::default();
     // A `%TAG` directive makes tags depend on the document header (checked once, conservatively).
@@ -228,12 +326,12 @@ pub fn parse_stream<'a>(text: &'a str, limits: &Limits) -> Result<Vec<Document<'
             }
             Event::DocumentEnd => {
                 let done = std::mem::replace(&mut builder, Builder::new());
-                docs.push(Document {
+                sink.document(Document {
                     nodes: done.nodes,
                     root: done.root,
                     start: doc_start,
                     has_directives,
-                });
+                })?;
             }
             Event::Alias(anchor) => {
                 let Some(&target) = builder.anchors.get(&anchor) else {
@@ -259,7 +357,7 @@ pub fn parse_stream<'a>(text: &'a str, limits: &Limits) -> Result<Vec<Document<'
                     end,
                     last: id,
                 });
-                builder.attach(id);
+                builder.attach(id, sink, doc_start, has_directives)?;
             }
             Event::Scalar(value, style, anchor, tag) => {
                 let id = builder.nodes.len();
@@ -272,7 +370,7 @@ pub fn parse_stream<'a>(text: &'a str, limits: &Limits) -> Result<Vec<Document<'
                     last: id,
                 };
                 let id = builder.push(node, anchor);
-                builder.attach(id);
+                builder.attach(id, sink, doc_start, has_directives)?;
             }
             Event::SequenceStart(style, anchor, tag) => {
                 open_collection(&mut builder, false, style, anchor, tag, start, end, limits)?;
@@ -298,13 +396,13 @@ pub fn parse_stream<'a>(text: &'a str, limits: &Limits) -> Result<Vec<Document<'
                     };
                     node.last = last;
                 }
-                builder.attach(id);
+                builder.attach(id, sink, doc_start, has_directives)?;
             }
             #[allow(unreachable_patterns)]
             _ => {}
         }
     }
-    Ok(docs)
+    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -5,7 +5,7 @@
 //! values would turn `'true'` into `"true"` and flow collections into blocks. A cut is only taken
 //! when it is provably self-contained; otherwise the item is emitted from its value.
 
-use crate::yaml::{Document, NodeId, NodeKind, Style};
+use super::node::{Document, NodeId, NodeKind, Style};
 
 /// Where an item's text is in the input, and how to lift it out: a block mapping whose first key
 /// is at byte `start`, whose lines are indented by `col` columns.
