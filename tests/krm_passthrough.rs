@@ -151,7 +151,7 @@ fn random_value(state: &mut u64, depth: usize) -> Value {
     match next(state) % if depth > 3 { 4 } else { 7 } {
         0 => json!(WORDS[(next(state) % WORDS.len() as u64) as usize]),
         1 => json!((next(state) % 1000) as i64 - 500),
-        2 => json!(next(state) % 2 == 0),
+        2 => json!(next(state).is_multiple_of(2)),
         3 => Value::Null,
         4 | 5 => {
             let n = next(state) % 4;
