@@ -333,3 +333,57 @@ fn real_kpt_fn_eval_exec_keeps_the_package() {
     assert_eq!(text(&run(&[], &sent).stdout), sent);
     let _ = std::fs::remove_dir_all(&base);
 }
+
+/// `kpt fn render --allow-exec` with the binary as a Kptfile mutator, and `kpt fn eval` with a
+/// GlobalTenantResource as `--fn-config`: the package must end up as with `cat`.
+#[test]
+fn real_kpt_fn_render_and_fn_config() {
+    let kpt = Path::new("/usr/bin/kpt");
+    if !kpt.exists() {
+        println!("skipped: /usr/bin/kpt is not installed");
+        return;
+    }
+    let base = temp_dir("kpt-render");
+    let kptfile = |exec: &str| {
+        format!(
+            "apiVersion: kpt.dev/v1\nkind: Kptfile\nmetadata:\n  name: tiny\n  annotations:\n    config.kubernetes.io/local-config: \"true\"\npipeline:\n  mutators:\n  - exec: {exec}\n"
+        )
+    };
+    let mut trees = Vec::new();
+    for (name, exec) in [("ours", BIN), ("noop", "cat")] {
+        let dir = base.join(name);
+        copy_dir(&fixture_path("kpt-package"), &dir);
+        std::fs::write(dir.join("Kptfile"), kptfile(exec)).unwrap();
+        let out = Command::new(kpt)
+            .args(["fn", "render", dir.to_str().unwrap(), "--allow-exec"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{name}: {}", text(&out.stderr));
+        let config = dir.join("gtr-config.yaml");
+        std::fs::write(
+            &config,
+            "apiVersion: capsule.clastix.io/v1beta2\nkind: GlobalTenantResource\nmetadata:\n  name: gateways\n  annotations:\n    config.kubernetes.io/local-config: \"true\"\nspec:\n  resources: []\n",
+        )
+        .unwrap();
+        let out = Command::new(kpt)
+            .args([
+                "fn",
+                "eval",
+                dir.to_str().unwrap(),
+                "--exec",
+                exec,
+                "--fn-config",
+            ])
+            .arg(&config)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{name}: {}", text(&out.stderr));
+        let mut tree = read_tree(&dir);
+        for (_, content) in &mut tree {
+            *content = content.replace(BIN, "cat");
+        }
+        trees.push(tree);
+    }
+    assert_eq!(trees[0], trees[1]);
+    let _ = std::fs::remove_dir_all(&base);
+}
