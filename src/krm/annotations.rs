@@ -33,3 +33,45 @@ pub fn is_local_config(object: &Value) -> bool {
 pub fn source_path(object: &Value) -> Option<&str> {
     annotation(object, INTERNAL_PATH).or_else(|| annotation(object, PATH))
 }
+
+/// Where kpt writes a new item that carries no path annotation (kpt 1.0.0-beta.56, measured:
+/// `tenants/gatewayclass_eg.yaml`, and `namespace_Tenant-X.yaml` at the package root for a
+/// cluster-scoped object): `<namespace>/<lowercase kind>_<name>.yaml`.
+pub fn kpt_default_path(kind: &str, namespace: &str, name: &str) -> String {
+    let file = format!("{}_{name}.yaml", kind.to_lowercase());
+    if namespace.is_empty() {
+        file
+    } else {
+        format!("{namespace}/{file}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn kpt_paths_as_measured() {
+        assert_eq!(kpt_default_path("Namespace", "", "Tenant-X"), "namespace_Tenant-X.yaml");
+        assert_eq!(
+            kpt_default_path("GatewayClass", "tenants", "eg"),
+            "tenants/gatewayclass_eg.yaml"
+        );
+    }
+
+    #[test]
+    fn local_config_and_paths() {
+        let item = json!({"metadata": {"annotations": {
+            LOCAL_CONFIG: "true",
+            PATH: "legacy.yaml",
+            INTERNAL_PATH: "dir/file.yaml",
+        }}});
+        assert!(is_local_config(&item));
+        assert_eq!(source_path(&item), Some("dir/file.yaml"));
+        let other = json!({"metadata": {"annotations": {LOCAL_CONFIG: "false", PATH: "a.yaml"}}});
+        assert!(!is_local_config(&other));
+        assert_eq!(source_path(&other), Some("a.yaml"));
+        assert!(!is_local_config(&json!({"kind": "X"})));
+    }
+}
