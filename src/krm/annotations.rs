@@ -53,7 +53,10 @@ mod tests {
 
     #[test]
     fn kpt_paths_as_measured() {
-        assert_eq!(kpt_default_path("Namespace", "", "Tenant-X"), "namespace_Tenant-X.yaml");
+        assert_eq!(
+            kpt_default_path("Namespace", "", "Tenant-X"),
+            "namespace_Tenant-X.yaml"
+        );
         assert_eq!(
             kpt_default_path("GatewayClass", "tenants", "eg"),
             "tenants/gatewayclass_eg.yaml"
