@@ -102,6 +102,13 @@ pub fn run_filter_with(
 
 /// Reads the legacy plugin's config file (the resource that declared the plugin).
 pub fn read_legacy_config(path: &str) -> Result<Option<Value>, String> {
+    let limit = Limits::DEFAULT.max_input_bytes;
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("{path}: {e}"))?
+        .len();
+    if size > limit as u64 {
+        return Err(format!("{path}: larger than the limit of {limit} bytes"));
+    }
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let values = crate::yaml::read_stream(&text, crate::yaml::Schema::Core12)
         .map_err(|e| format!("{path}: {e}"))?;

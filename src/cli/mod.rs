@@ -90,10 +90,19 @@ pub fn run(
     }
 }
 
+/// Reads all of stdin (hosts send everything, then wait for the answer), up to the input limit.
 fn read_stdin(stdin: &mut dyn Read, stderr: &mut dyn Write) -> Option<String> {
+    let limit = crate::yaml::Limits::DEFAULT.max_input_bytes;
     let mut bytes = Vec::new();
-    if let Err(e) = stdin.read_to_end(&mut bytes) {
+    if let Err(e) = stdin.take(limit as u64 + 1).read_to_end(&mut bytes) {
         let _ = writeln!(stderr, "capsule-render: cannot read stdin: {e}");
+        return None;
+    }
+    if bytes.len() > limit {
+        let _ = writeln!(
+            stderr,
+            "capsule-render: stdin is larger than the limit of {limit} bytes"
+        );
         return None;
     }
     match String::from_utf8(bytes) {

@@ -104,6 +104,17 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i
     // One stream of all files, documents in file order.
     let mut text = String::new();
     for file in &files {
+        let too_big =
+            std::fs::metadata(file).is_ok_and(|m| m.len() > Limits::DEFAULT.max_input_bytes as u64);
+        if too_big || text.len() > Limits::DEFAULT.max_input_bytes {
+            let _ = writeln!(
+                stderr,
+                "capsule-render: {}: input larger than the limit of {} bytes",
+                file.display(),
+                Limits::DEFAULT.max_input_bytes
+            );
+            return 1;
+        }
         match std::fs::read_to_string(file) {
             Ok(content) => {
                 // Checked alone first, so that an error names the file and its own line.

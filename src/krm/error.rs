@@ -7,6 +7,7 @@ use crate::yaml::YamlError;
 /// The input could not be read as a ResourceList or a stream of objects.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KrmError {
+    /// What is wrong.
     pub message: String,
     /// 1-based position in the input, when the problem has one.
     pub position: Option<(usize, usize)>,

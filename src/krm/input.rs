@@ -28,6 +28,7 @@ pub enum InputKind {
 pub struct Input<'a> {
     /// The input text (items' raw spans point into it).
     pub text: &'a str,
+    /// ResourceList or stream (decides the shape of the answer).
     pub kind: InputKind,
     /// The objects, in order, read with YAML 1.2 rules (what `capsule::render` takes).
     pub items: Vec<Value>,

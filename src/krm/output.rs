@@ -15,7 +15,9 @@ use crate::yaml::{emit_into, plain_ok, write_quoted};
 /// One object to write: an input item (by index) or a new value.
 #[derive(Clone, Copy, Debug)]
 pub enum Out<'v> {
+    /// The input item with this index, written as it came (verbatim when possible).
     Kept(usize),
+    /// A value to emit.
     New(&'v Value),
 }
 

@@ -24,8 +24,11 @@ pub use resolve::{Schema, document_value, to_value};
 /// A YAML or JSON syntax error with its 1-based position in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YamlError {
+    /// What is wrong.
     pub message: String,
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column.
     pub col: usize,
 }
 

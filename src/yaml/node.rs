@@ -18,18 +18,26 @@ pub type NodeId = usize;
 /// A 1-based line and column, plus the byte offset, of a place in the source text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Pos {
+    /// 1-based line.
     pub line: u32,
+    /// 1-based column, in characters.
     pub col: u32,
+    /// Byte offset from the start of the text.
     pub offset: usize,
 }
 
 /// How a scalar was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
+    /// `text`
     Plain,
+    /// `'text'`
     SingleQuoted,
+    /// `"text"`
     DoubleQuoted,
+    /// `|` block
     Literal,
+    /// `>` block
     Folded,
 }
 
@@ -115,7 +123,9 @@ impl<'a> Sink<'a> for Collect<'a> {
 /// One node and where it came from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node<'a> {
+    /// What it is.
     pub kind: NodeKind<'a>,
+    /// Its explicit tag, if any.
     pub tag: Option<Box<NodeTag>>,
     /// Whether the node carries an `&anchor`.
     pub anchored: bool,
@@ -131,6 +141,7 @@ pub struct Node<'a> {
 /// One document of a stream.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Document<'a> {
+    /// The arena, in document order (a subtree is a contiguous range of ids).
     pub nodes: Vec<Node<'a>>,
     /// The root node; `None` for an empty (or comment-only) document.
     pub root: Option<NodeId>,
@@ -141,10 +152,9 @@ pub struct Document<'a> {
 }
 
 impl<'a> Document<'a> {
-    /// The node with this id. Ids come from this document, so the index is in range; a foreign
-    /// id gives the first node (or panics on an empty arena, which has no ids to misuse).
-    pub fn node(&self, id: NodeId) -> &Node<'a> {
-        &self.nodes[id]
+    /// The node with this id (`None` for an id from another document).
+    pub fn node(&self, id: NodeId) -> Option<&Node<'a>> {
+        self.nodes.get(id)
     }
 }
 

@@ -27,12 +27,17 @@ pub enum Schema {
 /// What a plain scalar means.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Scalar {
+    /// `~`, `null`, empty.
     Null,
+    /// A boolean (YAML 1.1 has many spellings).
     Bool(bool),
+    /// An integer that fits int64.
     Int(i64),
     /// Too big for int64 but fits uint64.
     Uint(u64),
+    /// A float (including `.inf` and `.nan`).
     Float(f64),
+    /// Not anything else: the text is a string.
     Str,
     /// The merge key `<<`.
     Merge,
