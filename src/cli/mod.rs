@@ -67,6 +67,13 @@ pub fn run(
             Some(text) => krm_function::run_filter(&text, false, None, stdout, stderr),
             None => 1,
         },
+        Some(path) if std::path::Path::new(path).is_file() && stdin_is_terminal => {
+            let _ = writeln!(
+                stderr,
+                "capsule-render: {path} is a file but stdin is a terminal; to render files, run: capsule-render render {path}"
+            );
+            2
+        }
         Some(path) if std::path::Path::new(path).is_file() => {
             let config = match krm_function::read_legacy_config(path) {
                 Ok(config) => config,
