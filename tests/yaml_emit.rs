@@ -292,3 +292,18 @@ fn dump_cases() {
     }
     std::fs::write(path, out).unwrap();
 }
+
+#[test]
+fn long_keys_and_values() {
+    let long = "k".repeat(1500);
+    let multi = format!("{}\n{}", "a".repeat(1200), "b: c");
+    for v in [
+        json!({ long.clone(): "v" }),
+        json!({ "k": long.clone() }),
+        json!({ long.clone(): { "x": [long.clone()] } }),
+        json!([{ long.clone(): [] }]),
+        json!({ multi.clone(): multi.clone() }),
+    ] {
+        check(&v);
+    }
+}
