@@ -2,7 +2,7 @@
 //! tests/fixtures/krm/oracle/yamloracle.go (sigs.k8s.io/yaml = go-yaml v2, and gopkg.in/yaml.v3)
 //! from tests/fixtures/krm/yaml_cases.jsonl.
 
-use capsule_render::yaml::{Schema, read_stream};
+use capsule_render::yaml::{Limits, Schema, check_libyaml_rules, document_value, parse_stream};
 use serde_json::Value;
 
 fn fixture(name: &str) -> String {
@@ -57,17 +57,22 @@ fn cases() -> Vec<Case> {
         .collect()
 }
 
+/// Our reading of the first document, with libyaml's tab rules (both Go readers enforce them).
 fn ours(yaml: &str, schema: Schema) -> Result<Value, String> {
-    read_stream(yaml, schema)
-        .map(|docs| docs.into_iter().next().unwrap_or(Value::Null))
-        .map_err(|e| e.to_string())
+    let limits = Limits::DEFAULT;
+    let docs = parse_stream(yaml, &limits).map_err(|e| e.to_string())?;
+    check_libyaml_rules(yaml, docs.first()).map_err(|e| e.to_string())?;
+    let Some(doc) = docs.first() else {
+        return Ok(Value::Null);
+    };
+    document_value(doc, schema, &limits).map_err(|e| e.to_string())
 }
 
 #[test]
 fn yaml11_matches_go_yaml_v2_and_sigs_k8s_yaml() {
     let mut failures = Vec::new();
     let all = cases();
-    assert!(all.len() > 300);
+    assert!(all.len() > 330);
     for case in &all {
         let got = ours(&case.yaml, Schema::Yaml11);
         let same = match (&got, &case.v2) {

@@ -10,6 +10,7 @@
 
 use serde_json::Value;
 
+use super::libyaml_rules::check_libyaml_rules;
 use super::node::parse_stream;
 use super::resolve::{Schema, document_value};
 use super::{Limits, YamlError};
@@ -174,6 +175,7 @@ fn decode_chunk(
         e
     };
     let docs = parse_stream(chunk, limits).map_err(shift)?;
+    check_libyaml_rules(chunk, docs.first()).map_err(shift)?;
     let value = match docs.first() {
         None => Value::Null,
         Some(doc) => document_value(doc, Schema::Yaml11, limits).map_err(shift)?,

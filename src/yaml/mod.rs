@@ -5,6 +5,7 @@
 
 mod emit;
 mod k8s_stream;
+mod libyaml_rules;
 mod limits;
 pub mod node;
 mod raw;
@@ -14,6 +15,7 @@ use std::fmt;
 
 pub use emit::{emit_into, plain_ok, write_quoted};
 pub use k8s_stream::decode_with_limits as decode_k8s_stream_with_limits;
+pub use libyaml_rules::check_libyaml_rules;
 pub use limits::Limits;
 pub use node::{
     Document, Extracted, Node, NodeId, NodeKind, Pos, Sink, Style, parse_into, parse_stream,
