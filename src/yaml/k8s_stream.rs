@@ -11,7 +11,7 @@
 use serde_json::Value;
 
 use super::libyaml_rules::check_libyaml_rules;
-use super::node::parse_stream;
+use super::node::parse_first_document;
 use super::resolve::{Schema, document_value};
 use super::{Limits, YamlError};
 
@@ -174,9 +174,14 @@ fn decode_chunk(
         e.line += line_base;
         e
     };
-    let docs = parse_stream(chunk, limits).map_err(shift)?;
-    check_libyaml_rules(chunk, docs.first()).map_err(shift)?;
-    let value = match docs.first() {
+    let doc = parse_first_document(chunk, limits).map_err(shift)?;
+    // go-yaml never reads past the root node.
+    let end = doc
+        .as_ref()
+        .and_then(|d| d.root.and_then(|r| d.nodes.get(r)))
+        .map_or(chunk.len(), |root| root.end.min(chunk.len()));
+    check_libyaml_rules(chunk.get(..end).unwrap_or(chunk), doc.as_ref()).map_err(shift)?;
+    let value = match &doc {
         None => Value::Null,
         Some(doc) => document_value(doc, Schema::Yaml11, limits).map_err(shift)?,
     };

@@ -31,7 +31,7 @@ fn line_indent(text: &str, offset: usize) -> usize {
 
 fn regions(text: &str, doc: &Document<'_>) -> Vec<Region> {
     let mut out = Vec::new();
-    for node in &doc.nodes {
+    for (id, node) in doc.nodes.iter().enumerate() {
         let (start, end) = (node.start.offset, node.end);
         if end <= start {
             continue;
@@ -46,6 +46,8 @@ fn regions(text: &str, doc: &Document<'_>) -> Vec<Region> {
             NodeKind::Scalar(_, Style::Literal | Style::Folded) => {
                 (node.start.col as usize).saturating_sub(1)
             }
+            // libyaml: the enclosing block's indentation + 1 (a root scalar has none: 0).
+            NodeKind::Scalar(_, Style::Plain) if doc.root == Some(id) => 0,
             NodeKind::Scalar(_, Style::Plain) => line_indent(text, start) + 1,
             _ => continue,
         };

@@ -18,7 +18,8 @@ pub use k8s_stream::decode_with_limits as decode_k8s_stream_with_limits;
 pub use libyaml_rules::check_libyaml_rules;
 pub use limits::Limits;
 pub use node::{
-    Document, Extracted, Node, NodeId, NodeKind, Pos, Sink, Style, parse_into, parse_stream,
+    Document, Extracted, Node, NodeId, NodeKind, Pos, Sink, Style, parse_first_document,
+    parse_into, parse_stream,
 };
 pub use raw::RawSpan;
 pub use resolve::{Schema, document_value, to_value};

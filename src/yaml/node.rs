@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use granit_parser::{Event, Options, Parser, ScalarStyle, ScanError, StructureStyle};
+use granit_parser::{ErrorKind, Event, Options, Parser, ScalarStyle, ScanError, StructureStyle};
 
 use super::{Limits, YamlError};
 
@@ -303,6 +303,27 @@ pub fn parse_into<'a>(
     limits: &Limits,
     sink: &mut dyn Sink<'a>,
 ) -> Result<(), YamlError> {
+    parse_events(text, limits, sink, false)
+}
+
+/// Parses only the first document of `text`, and only up to the end of its root node: what
+/// go-yaml's `Unmarshal` reads (whatever follows the root, even invalid YAML, is never looked
+/// at: `[1]\nb: 2` is `[1]`). `None` when there is no document.
+pub fn parse_first_document<'a>(
+    text: &'a str,
+    limits: &Limits,
+) -> Result<Option<Document<'a>>, YamlError> {
+    let mut docs = Collect(Vec::new());
+    parse_events(text, limits, &mut docs, true)?;
+    Ok(docs.0.into_iter().next())
+}
+
+fn parse_events<'a>(
+    text: &'a str,
+    limits: &Limits,
+    sink: &mut dyn Sink<'a>,
+    stop_after_root: bool,
+) -> Result<(), YamlError> {
     if text.len() > limits.max_input_bytes {
         return Err(YamlError {
             message: format!(
@@ -325,6 +346,22 @@ pub fn parse_into<'a>(
     // A `%TAG` directive makes tags depend on the document header (checked once, conservatively).
     let has_directives = text.lines().any(|l| l.starts_with("%TAG"));
     for event in parser {
+        if stop_after_root && builder.root.is_some() && builder.stack.is_empty() {
+            // go-yaml still reads the token after the root (to end the document): a scanner
+            // error there counts; a parser complaint about what follows does not.
+            if let Err(e) = &event
+                && !matches!(e.kind(), ErrorKind::ExpectedDocumentStart)
+            {
+                return Err(scan_error(e));
+            }
+            let done = std::mem::replace(&mut builder, Builder::new());
+            return sink.document(Document {
+                nodes: done.nodes,
+                root: done.root,
+                start: doc_start,
+                has_directives,
+            });
+        }
         let (event, span) = event.map_err(|e| scan_error(&e))?;
         let start = pos_of(&span.start);
         let end = span.end.byte_offset().unwrap_or_else(|| span.end.index());
