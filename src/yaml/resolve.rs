@@ -301,6 +301,94 @@ pub fn go_format_g32(f: f64) -> String {
     out
 }
 
+/// Go's `base64.StdEncoding.DecodeString` (line breaks ignored, padding required).
+fn go_base64(text: &str) -> Option<Vec<u8>> {
+    let digits: Vec<u8> = text
+        .bytes()
+        .filter(|b| !matches!(b, b'\n' | b'\r'))
+        .collect();
+    if digits.len() % 4 != 0 {
+        return None;
+    }
+    let value = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => u32::from(c - b'A'),
+            b'a'..=b'z' => u32::from(c - b'a') + 26,
+            b'0'..=b'9' => u32::from(c - b'0') + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        })
+    };
+    let mut out = Vec::with_capacity(digits.len() / 4 * 3);
+    let chunks = digits.chunks(4).count();
+    for (i, chunk) in digits.chunks(4).enumerate() {
+        let pad = chunk.iter().rev().take_while(|&&c| c == b'=').count();
+        if pad > 2 || (pad > 0 && i + 1 != chunks) {
+            return None;
+        }
+        let mut n = 0u32;
+        for &c in &chunk[..4 - pad] {
+            n = (n << 6) | value(c)?;
+        }
+        n <<= 6 * pad as u32;
+        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+        out.extend_from_slice(&bytes[..3 - pad]);
+    }
+    Some(out)
+}
+
+/// Bytes as a Go string through `encoding/json`: each invalid UTF-8 byte becomes U+FFFD.
+fn go_json_string(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for _ in chunk.invalid() {
+            out.push('\u{fffd}');
+        }
+    }
+    out
+}
+
+/// The shapes go-yaml's timestamp formats accept (`2006-1-2`, `2006-1-2 15:4:5.999999999`,
+/// `2006-1-2T15:4:5.999999999Z07:00`), without the calendar checks.
+fn looks_like_go_timestamp(text: &str) -> bool {
+    fn digits(s: &str, min: usize, max: usize) -> bool {
+        (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    }
+    let (date, time) = match text.find(['T', 't', ' ']) {
+        Some(i) => (&text[..i], Some(&text[i + 1..])),
+        None => (text, None),
+    };
+    let mut parts = date.split('-');
+    let date_ok = matches!(
+        (parts.next(), parts.next(), parts.next(), parts.next()),
+        (Some(y), Some(m), Some(d), None) if digits(y, 4, 4) && digits(m, 1, 2) && digits(d, 1, 2)
+    );
+    let Some(time) = time else {
+        return date_ok;
+    };
+    let (clock, zone) = match time.find(['Z', '+', '-']) {
+        Some(i) => (&time[..i], Some(&time[i..])),
+        None => (time, None),
+    };
+    let (clock, fraction) = match clock.split_once('.') {
+        Some((c, f)) => (c, Some(f)),
+        None => (clock, None),
+    };
+    let mut hms = clock.split(':');
+    let clock_ok = matches!(
+        (hms.next(), hms.next(), hms.next(), hms.next()),
+        (Some(h), Some(m), Some(s), None) if digits(h, 1, 2) && digits(m, 1, 2) && digits(s, 1, 2)
+    );
+    let fraction_ok = fraction.is_none_or(|f| digits(f, 1, 9));
+    let zone_ok = zone.is_none_or(|z| {
+        z == "Z"
+            || (z.len() == 6 && digits(&z[1..3], 2, 2) && &z[3..4] == ":" && digits(&z[4..], 2, 2))
+    });
+    date_ok && clock_ok && fraction_ok && zone_ok
+}
+
 struct Ctx<'d, 'a> {
     doc: &'d Document<'a>,
     schema: Schema,
@@ -361,8 +449,23 @@ fn scalar_value(
         Some((None, "!")) if plain && schema == Schema::Core12 => resolve_plain(text, schema),
         // Custom or non-specific tags: not resolvable, the text is the value.
         Some((None, _)) => Scalar::Str,
-        Some((Some("str" | "binary" | "timestamp"), _)) => Scalar::Str,
-        Some((Some(kind), original)) => {
+        Some((Some("str"), _)) => Scalar::Str,
+        Some((Some("binary"), _)) => match go_base64(text) {
+            Some(bytes) => return Ok(Value::String(go_json_string(&bytes))),
+            None => {
+                return Err(err_at(node, "!!binary value contains invalid base64 data"));
+            }
+        },
+        Some((Some("timestamp"), original)) => {
+            if !looks_like_go_timestamp(text) {
+                return Err(err_at(
+                    node,
+                    format!("cannot decode !!str `{text}` as a {original}"),
+                ));
+            }
+            Scalar::Str
+        }
+        Some((Some(kind @ ("null" | "bool" | "int" | "float" | "merge")), original)) => {
             let r = resolve_plain(text, schema);
             let fits = matches!(
                 (kind, &r),
@@ -377,6 +480,8 @@ fn scalar_value(
             }
             r
         }
+        // Other core tags (`!!map`, `!!seq`, `!!set`…) on a scalar are not resolvable: text.
+        Some((Some(_), _)) => Scalar::Str,
         None if plain => resolve_plain(text, schema),
         None => Scalar::Str,
     };
