@@ -158,3 +158,31 @@ fn no_panic_on_garbage() {
         let _ = read_stream(&text, Schema::Core12);
     }
 }
+
+#[test]
+fn no_panic_on_tagged_garbage() {
+    let chars = [
+        "2", "0", "-", ":", "T", "t", " ", ".", "Z", "+", "é", "=", "/", "a", "A", "\u{fffd}",
+    ];
+    let mut state: u64 = 99;
+    for _ in 0..5000 {
+        let mut s = String::new();
+        for _ in 0..8 {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            s.push_str(chars[(state >> 33) as usize % chars.len()]);
+        }
+        for tag in [
+            "!!timestamp",
+            "!!binary",
+            "!!int",
+            "!!float",
+            "!!bool",
+            "!!null",
+            "!!map",
+        ] {
+            let _ = decode_k8s_stream(&format!("a: {tag} \"{s}\"\n"));
+        }
+    }
+}

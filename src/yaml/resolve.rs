@@ -384,7 +384,10 @@ fn looks_like_go_timestamp(text: &str) -> bool {
     let fraction_ok = fraction.is_none_or(|f| digits(f, 1, 9));
     let zone_ok = zone.is_none_or(|z| {
         z == "Z"
-            || (z.len() == 6 && digits(&z[1..3], 2, 2) && &z[3..4] == ":" && digits(&z[4..], 2, 2))
+            || (z.len() == 6
+                && z.get(1..3).is_some_and(|h| digits(h, 2, 2))
+                && z.get(3..4) == Some(":")
+                && z.get(4..).is_some_and(|m| digits(m, 2, 2)))
     });
     date_ok && clock_ok && fraction_ok && zone_ok
 }
