@@ -1,17 +1,17 @@
-//! The `capsule-render` binary: a thin shell over the library.
+//! The `capsule-render` binary: a thin shell over the library (modes: `cli/mod.rs`).
+
+use std::io::IsTerminal;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let code = match args.first().map(String::as_str) {
-        Some("template") => capsule_render::cli::template::run(
-            &args[1..],
-            &mut std::io::stdout().lock(),
-            &mut std::io::stderr().lock(),
-        ),
-        _ => {
-            eprintln!("capsule-render: usage: capsule-render template [--data FILE] TEMPLATE");
-            2
-        }
-    };
+    let stdin = std::io::stdin();
+    let is_terminal = stdin.is_terminal();
+    let code = capsule_render::cli::run(
+        &args,
+        &mut stdin.lock(),
+        is_terminal,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    );
     std::process::exit(code);
 }
