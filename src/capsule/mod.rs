@@ -3,6 +3,16 @@
 //!
 //! (Interface placeholder: the implementation lands with the rendering work.)
 
+pub mod context;
+pub mod fast_template;
+pub mod kinds;
+pub mod membership;
+pub mod model;
+pub mod object;
+pub mod options;
+pub mod selector;
+pub mod template_data;
+
 use crate::diagnostic::Diagnostic;
 
 /// One item of the output, in output order.
