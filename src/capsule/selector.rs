@@ -141,9 +141,10 @@ impl LabelSelector {
             match e.operator.as_str() {
                 "In" | "NotIn" => {
                     if e.values.is_empty() {
-                        errs.push(format!(
-                            "values: Invalid value: []string{{}}: for 'in', 'notin' operators, values set can't be empty"
-                        ));
+                        errs.push(
+                            "values: Invalid value: []string{}: for 'in', 'notin' operators, values set can't be empty"
+                                .to_string(),
+                        );
                     }
                 }
                 "Exists" | "DoesNotExist" => {
