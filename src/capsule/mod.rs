@@ -1,19 +1,31 @@
 //! Capsule's replication semantics: which objects a `GlobalTenantResource` or `TenantResource`
-//! makes Capsule create, computed from the input items.
-//!
-//! (Interface placeholder: the implementation lands with the rendering work.)
+//! makes Capsule create, computed from the input items (docs: capsule-semantics.md, product.md
+//! §2–§4). One concept per file; [`render`] ties them together in the documented order.
 
 pub mod context;
 pub mod fast_template;
+pub mod generator;
+pub mod inputs;
 pub mod kinds;
 pub mod membership;
+pub mod merge;
+pub mod metadata;
 pub mod model;
+pub mod namespaced_items;
 pub mod object;
 pub mod options;
+pub mod provenance;
+pub mod raw_items;
+pub mod render;
+pub mod safety;
+pub mod scope;
 pub mod selector;
 pub mod template_data;
+pub mod upsert;
 
-use crate::diagnostic::Diagnostic;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use crate::diagnostic::{Diagnostic, ResourceRef, Severity};
 
 /// One item of the output, in output order.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,10 +57,190 @@ impl Outcome {
 
 /// Renders every GlobalTenantResource and TenantResource among `items` (and in
 /// `function_config`) against the Tenants, Namespaces and context objects among `items`.
+///
+/// Output order: the input items in order (earlier-run objects replaced in place or pruned),
+/// then new objects in render order — replication input order (the functionConfig one last) →
+/// `resources[i]` → tenant by name → namespace by name → namespacedItems, rawItems, generators
+/// in document order; same-identity objects are merged at the first one's position.
 pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::Value>) -> Outcome {
-    let _ = function_config;
-    Outcome {
-        items: (0..items.len()).map(OutputItem::Kept).collect(),
-        diagnostics: Vec::new(),
+    let mut sink = render::Sink::default();
+    let (opts, fc_replication) = match options::read_function_config(function_config) {
+        Ok(options::FunctionConfig::Options(o)) => (o, None),
+        Ok(options::FunctionConfig::Replication(v)) => (options::RenderOptions::default(), Some(v)),
+        Err(errs) => {
+            let resource = function_config.map(resource_ref_of);
+            let diagnostics = errs
+                .into_iter()
+                .map(|e| {
+                    let mut d =
+                        Diagnostic::new(Severity::Error, format!("functionConfig: {}", e.message));
+                    d.resource = resource.clone();
+                    d.field_path = Some(e.field_path);
+                    d
+                })
+                .collect();
+            return Outcome {
+                items: Vec::new(),
+                diagnostics,
+            };
+        }
+    };
+    let inputs = inputs::Inputs::new(items);
+
+    // Replications: the items', then the functionConfig's unless it is also an item (kpt
+    // passes the config file among the items).
+    let mut sources: Vec<(&serde_json::Value, model::ReplicationKind)> = inputs
+        .replications
+        .iter()
+        .filter_map(|&(i, k)| items.get(i).map(|v| (v, k)))
+        .collect();
+    if let Some(fc) = fc_replication
+        && let Some(k) = model::ReplicationKind::of(fc)
+    {
+        sources.push((fc, k));
     }
+    let mut reps: Vec<model::Replication> = Vec::new();
+    let mut seen_owners = HashSet::new();
+    for (v, k) in sources {
+        match model::Replication::from_json(v, k) {
+            Ok(r) => {
+                if seen_owners.insert(r.owner_key()) {
+                    reps.push(r);
+                }
+            }
+            Err(errs) => {
+                for e in errs {
+                    let mut d = Diagnostic::new(Severity::Error, e.message);
+                    d.resource = Some(resource_ref_of(v));
+                    d.field_path = Some(e.field_path);
+                    d.file = object::annotation(v, upsert::PATH)
+                        .or_else(|| object::annotation(v, "config.kubernetes.io/path"))
+                        .map(str::to_string);
+                    sink.push(d);
+                }
+            }
+        }
+    }
+
+    let mut renderer = render::Renderer::new(&inputs, &opts);
+    let mut produced = Vec::new();
+    for (ri, rep) in reps.iter().enumerate() {
+        renderer.render_replication(ri, rep, &mut sink, &mut produced);
+    }
+    let merged = render::merge_all(produced, &reps, &mut sink);
+
+    // Final touches: Capsule's labels, webhook labels, namespace checks, provenance.
+    let owner_index: HashMap<String, usize> = reps
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.owner_key(), i))
+        .collect();
+    let generated_namespaces: HashSet<String> = merged
+        .iter()
+        .filter(|m| model::is_namespace(&m.object))
+        .map(|m| object::name(&m.object).to_string())
+        .collect();
+    let mut finals = Vec::with_capacity(merged.len());
+    let mut tenants_seen = BTreeSet::new();
+    for m in merged {
+        let mut obj = m.object;
+        let rep = m
+            .provenance
+            .first()
+            .and_then(|p| owner_index.get(&p.owner))
+            .and_then(|&i| reps.get(i));
+        let ns = object::namespace(&obj).to_string();
+        if !ns.is_empty() {
+            match inputs.namespaces.get(&ns) {
+                Some(view) if view.terminating => {
+                    let mut d = Diagnostic::new(
+                        Severity::Warning,
+                        safety::terminating_namespace_message(&ns),
+                    );
+                    d.resource = rep.map(model::Replication::resource_ref);
+                    sink.push(d);
+                    continue;
+                }
+                Some(view) => {
+                    if opts.tenant_labels
+                        && let Some(t) = &view.tenant
+                    {
+                        metadata::add_tenant_labels(&mut obj, t);
+                    }
+                }
+                None if !generated_namespaces.contains(&ns) => {
+                    let mut d =
+                        Diagnostic::new(Severity::Warning, safety::missing_namespace_message(&ns));
+                    d.resource = rep.map(model::Replication::resource_ref);
+                    sink.push(d);
+                }
+                None => {}
+            }
+        }
+        if opts.capsule_labels {
+            metadata::add_capsule_labels(&mut obj);
+        }
+        for p in &m.provenance {
+            tenants_seen.insert(p.tenant.clone());
+        }
+        provenance::stamp(&mut obj, &m.provenance);
+        finals.push(obj);
+    }
+
+    let counts = render::kind_counts(&finals);
+    let owners: HashMap<String, upsert::OwnerState> = reps
+        .iter()
+        .map(|r| {
+            (
+                r.owner_key(),
+                upsert::OwnerState {
+                    pruning_on_delete: r.pruning_on_delete,
+                    cordoned: r.cordoned,
+                },
+            )
+        })
+        .collect();
+    let total = finals.len();
+    let out_items = upsert::upsert(
+        items,
+        &inputs.previous,
+        finals,
+        &owners,
+        &upsert::UpsertOptions {
+            path_pattern: &opts.path_pattern,
+            path_annotations: opts.path_annotations,
+        },
+    );
+
+    let mut diagnostics = sink.finish();
+    if opts.strict {
+        for d in diagnostics.iter_mut() {
+            if d.severity == Severity::Warning {
+                d.severity = Severity::Error;
+                d.message
+                    .push_str(" (an error because the option strict is set)");
+            }
+        }
+    }
+    let per_kind: Vec<String> = counts.iter().map(|(k, n)| format!("{k}: {n}")).collect();
+    diagnostics.push(Diagnostic::new(
+        Severity::Info,
+        format!(
+            "rendered {total} object(s) from {} replication(s) for {} tenant(s) of {} in the input{}{}",
+            reps.len(),
+            tenants_seen.iter().filter(|t| t.as_str() != "None").count(),
+            inputs.tenants.len(),
+            if per_kind.is_empty() { "" } else { "; " },
+            per_kind.join(", ")
+        ),
+    ));
+    let ok = !diagnostics.iter().any(|d| d.severity == Severity::Error);
+    Outcome {
+        items: if ok { out_items } else { Vec::new() },
+        diagnostics,
+    }
+}
+
+fn resource_ref_of(v: &serde_json::Value) -> ResourceRef {
+    object::ObjectId::of(v).resource_ref()
 }
