@@ -5,6 +5,7 @@
 //! (namespace, then name) where Capsule's is arbitrary. Candidates are indexed once by
 //! `(apiVersion, kind)` and `(apiVersion, kind, namespace)`.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value as Json;
@@ -15,12 +16,19 @@ use super::model::{ResourceReference, selector_requires_templating};
 use super::object;
 use super::selector::LabelSelector;
 
+/// Label value → candidates carrying it.
+type LabelValues = HashMap<String, Vec<usize>>;
+
 /// The input objects a lookup can find, indexed once per render.
 #[derive(Debug, Default)]
 pub struct ContextIndex {
     by_kind: HashMap<(String, String), Vec<usize>>,
     by_kind_ns: HashMap<(String, String, String), Vec<usize>>,
     labels: HashMap<usize, BTreeMap<String, String>>,
+    /// `(apiVersion, kind, label key)` → label value → candidates, built on first use (the
+    /// common `matchLabels: {projectcapsule.dev/tenant: "{{tenant.name}}"}` lookup then costs one
+    /// hash probe per tenant instead of a scan of every object of the kind).
+    by_label: RefCell<HashMap<(String, String, String), LabelValues>>,
 }
 
 impl ContextIndex {
@@ -66,6 +74,22 @@ impl ContextIndex {
                 .get(&(api_version.to_string(), kind.to_string())),
         };
         found.map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The candidates of a kind carrying label `key=value`, in index order.
+    pub fn with_label(&self, api_version: &str, kind: &str, key: &str, value: &str) -> Vec<usize> {
+        let k = (api_version.to_string(), kind.to_string(), key.to_string());
+        let mut cache = self.by_label.borrow_mut();
+        let by_value = cache.entry(k).or_insert_with(|| {
+            let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+            for &i in self.candidates(api_version, kind, None) {
+                if let Some(v) = self.labels.get(&i).and_then(|l| l.get(key)) {
+                    m.entry(v.clone()).or_default().push(i);
+                }
+            }
+            m
+        });
+        by_value.get(value).cloned().unwrap_or_default()
     }
 
     /// The labels of a candidate.
@@ -244,15 +268,24 @@ pub fn lookup(
             }),
         };
     }
-    let pool = if ns.is_empty() {
-        index.candidates(&r.api_version, &r.kind, None)
-    } else {
-        index.candidates(&r.api_version, &r.kind, Some(&ns))
+    let first_label = resolved
+        .selector
+        .as_ref()
+        .and_then(|s| s.match_labels.iter().next());
+    let pool: Vec<usize> = match first_label {
+        Some((k, v)) => index
+            .with_label(&r.api_version, &r.kind, k, v)
+            .into_iter()
+            .filter(|&i| ns.is_empty() || items.get(i).is_some_and(|o| object::namespace(o) == ns))
+            .collect(),
+        None if ns.is_empty() => index.candidates(&r.api_version, &r.kind, None).to_vec(),
+        None => index
+            .candidates(&r.api_version, &r.kind, Some(&ns))
+            .to_vec(),
     };
     let empty = BTreeMap::new();
     Ok(pool
-        .iter()
-        .copied()
+        .into_iter()
         .filter(|&i| !excluded(i) && !restricted(i))
         .filter(|&i| {
             resolved

@@ -11,6 +11,11 @@ use super::context::ContextIndex;
 use super::model::{self, NamespaceView, ReplicationKind, TenantView};
 use super::object;
 
+/// `kubernetes.io/metadata.name`: set on every Namespace by the API server and on every Tenant
+/// by Capsule's tenant controller, so selectors can pick one by name; added for selection when
+/// the input lacks it.
+pub const NAME_LABEL: &str = "kubernetes.io/metadata.name";
+
 /// The sorted inputs of one render.
 #[derive(Debug)]
 pub struct Inputs<'a> {
@@ -51,9 +56,14 @@ impl<'a> Inputs<'a> {
             if model::is_tenant(v) {
                 let name = object::name(v).to_string();
                 if !name.is_empty() {
+                    // The tenant controller labels every Tenant with its name.
+                    let mut labels = object::labels(v);
+                    labels
+                        .entry(NAME_LABEL.to_string())
+                        .or_insert_with(|| name.clone());
                     tenants.entry(name.clone()).or_insert(TenantView {
                         name,
-                        labels: object::labels(v),
+                        labels,
                         json: v,
                     });
                 }

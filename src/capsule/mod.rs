@@ -150,15 +150,18 @@ pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::
             .and_then(|p| owner_index.get(&p.owner))
             .and_then(|&i| reps.get(i));
         let ns = object::namespace(&obj).to_string();
+        let warn = |message: String| {
+            let mut d = Diagnostic::new(Severity::Warning, message);
+            d.resource = rep.map(model::Replication::resource_ref);
+            d.file = rep.and_then(|r| r.file.clone());
+            d.field_path = Some(m.field_path.clone());
+            d.tenant = m.provenance.first().map(|p| p.tenant.clone());
+            d
+        };
         if !ns.is_empty() {
             match inputs.namespaces.get(&ns) {
                 Some(view) if view.terminating => {
-                    let mut d = Diagnostic::new(
-                        Severity::Warning,
-                        safety::terminating_namespace_message(&ns),
-                    );
-                    d.resource = rep.map(model::Replication::resource_ref);
-                    sink.push(d);
+                    sink.push(warn(safety::terminating_namespace_message(&ns)));
                     continue;
                 }
                 Some(view) => {
@@ -169,10 +172,7 @@ pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::
                     }
                 }
                 None if !generated_namespaces.contains(&ns) => {
-                    let mut d =
-                        Diagnostic::new(Severity::Warning, safety::missing_namespace_message(&ns));
-                    d.resource = rep.map(model::Replication::resource_ref);
-                    sink.push(d);
+                    sink.push(warn(safety::missing_namespace_message(&ns)));
                 }
                 None => {}
             }
@@ -223,18 +223,29 @@ pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::
         }
     }
     let per_kind: Vec<String> = counts.iter().map(|(k, n)| format!("{k}: {n}")).collect();
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let ok = errors == 0;
+    let counts_text = format!(
+        "{total} object(s) from {} replication(s) for {} tenant(s) of {} in the input{}{}",
+        reps.len(),
+        tenants_seen.iter().filter(|t| t.as_str() != "None").count(),
+        inputs.tenants.len(),
+        if per_kind.is_empty() { "" } else { "; " },
+        per_kind.join(", ")
+    );
     diagnostics.push(Diagnostic::new(
         Severity::Info,
-        format!(
-            "rendered {total} object(s) from {} replication(s) for {} tenant(s) of {} in the input{}{}",
-            reps.len(),
-            tenants_seen.iter().filter(|t| t.as_str() != "None").count(),
-            inputs.tenants.len(),
-            if per_kind.is_empty() { "" } else { "; " },
-            per_kind.join(", ")
-        ),
+        if ok {
+            format!("rendered {counts_text}")
+        } else {
+            format!(
+                "nothing written because of {errors} error(s); would have rendered {counts_text}"
+            )
+        },
     ));
-    let ok = !diagnostics.iter().any(|d| d.severity == Severity::Error);
     Outcome {
         items: if ok { out_items } else { Vec::new() },
         diagnostics,

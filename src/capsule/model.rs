@@ -590,9 +590,14 @@ impl<'a> NamespaceView<'a> {
             .and_then(|m| m.get("deletionTimestamp"))
             .is_some_and(|t| !t.is_null())
             || object::str_at(v, &["status", "phase"]) == "Terminating";
+        let name = object::name(v).to_string();
+        let mut labels = object::labels(v);
+        labels
+            .entry(super::inputs::NAME_LABEL.to_string())
+            .or_insert_with(|| name.clone());
         NamespaceView {
-            name: object::name(v).to_string(),
-            labels: object::labels(v),
+            name,
+            labels,
             tenant: super::membership::tenant_of_namespace(v),
             terminating,
             json: v,

@@ -15,8 +15,7 @@ pub const ANNOTATION: &str = "capsule-render/provenance";
 pub struct Provenance {
     /// `GlobalTenantResource/<name>` or `TenantResource/<namespace>/<name>`.
     pub owner: String,
-    /// Capsule's origin: `0/raw-1`, `0/generator-1-0`, `replica` (prefixed by the resource
-    /// index for replicas too: `0/replica`).
+    /// Capsule's origin: `0/raw-1`, `0/generator-1-0`, or `replica` for namespacedItems copies.
     pub origin: String,
     /// The tenant (`None` in None scope).
     pub tenant: String,

@@ -559,6 +559,8 @@ impl<'a> Renderer<'a> {
 pub struct Merged {
     pub object: Json,
     pub provenance: Vec<Provenance>,
+    /// The field of the first contributor.
+    pub field_path: String,
 }
 
 /// Merges same-identity objects (§3.5), reporting conflicts on the later contributor.
@@ -574,6 +576,7 @@ pub fn merge_all(produced: Vec<Produced>, reps: &[Replication], sink: &mut Sink)
             out.push(Merged {
                 object: p.object,
                 provenance: vec![p.provenance],
+                field_path: p.field_path,
             });
             continue;
         };
