@@ -414,7 +414,7 @@ impl<'a> Renderer<'a> {
         let ns_value = self.namespace_value(it);
         let data = template_data::build(context, &tenant_value, ns_value.as_ref());
         if self.funcs.is_none() {
-            self.funcs = Some(crate::sprig::capsule_func_map());
+            self.funcs = Some(safety::offline_func_map(self.opts.allow_nondeterministic));
         }
         for (g, gen_) in gens.iter_mut().enumerate() {
             let field = format!("{base}.generators[{g}].template");

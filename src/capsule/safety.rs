@@ -4,7 +4,56 @@
 //! inputs (Capsule skips them when the namespace does not exist) or are terminating.
 
 use crate::diagnostic::Severity;
-use crate::template::FuncEvent;
+use crate::template::{FuncEvent, FuncMap};
+
+/// Functions whose result depends on the clock or on randomness (product.md §4), refused unless
+/// the `allowNondeterministic` option is set, in addition to those the function library marks.
+pub const NONDETERMINISTIC: &[&str] = &[
+    "now",
+    "ago",
+    "dateAgo",
+    "uuidv4",
+    "shuffle",
+    "randAlphaNum",
+    "randAlpha",
+    "randAscii",
+    "randNumeric",
+    "randBytes",
+    "randInt",
+    "genCA",
+    "genCAWithKey",
+    "genPrivateKey",
+    "genSelfSignedCert",
+    "genSelfSignedCertWithKey",
+    "genSignedCert",
+    "genSignedCertWithKey",
+    "encryptAES",
+    "bcrypt",
+    "htpasswd",
+    "generateAgeKey",
+    "generateAgePQKey",
+];
+
+const NONDETERMINISTIC_REASON: &str = "its result changes on every run (Capsule recomputes it at every resync), so offline output cannot match the cluster or stay reproducible; set the option allowNondeterministic to render it with a fixed clock and seed";
+
+/// Capsule's function map for offline rendering: with non-deterministic functions refused (a
+/// parse error naming the function, at its position) unless `allow_nondeterministic`.
+pub fn offline_func_map(allow_nondeterministic: bool) -> FuncMap {
+    let mut map = crate::sprig::capsule_func_map();
+    if !allow_nondeterministic {
+        let marked: Vec<&'static str> = map
+            .names()
+            .into_iter()
+            .filter(|n| map.get(n).is_some_and(|f| f.nondeterministic))
+            .collect();
+        for name in marked.into_iter().chain(NONDETERMINISTIC.iter().copied()) {
+            if map.get(name).is_some() {
+                map.refuse(name, NONDETERMINISTIC_REASON);
+            }
+        }
+    }
+    map
+}
 
 /// One finding about a generator execution, before it is attached to a replication.
 #[derive(Clone, Debug, PartialEq)]
