@@ -162,3 +162,168 @@ fn rerun_is_idempotent() {
         assert_eq!(Json::Array(again), first["items"], "{}", dir.display());
     }
 }
+
+fn gtr(name: &str, spec: Json) -> Json {
+    json!({"apiVersion": "capsule.clastix.io/v1beta2", "kind": "GlobalTenantResource", "metadata": {"name": name}, "spec": spec})
+}
+
+fn outputs(items: &[Json], fc: Option<&Json>) -> (Vec<Json>, Vec<Diagnostic>) {
+    let outcome = render(items, fc);
+    let out = outcome
+        .items
+        .iter()
+        .map(|it| match it {
+            OutputItem::Kept(i) => items[*i].clone(),
+            OutputItem::Generated(v) => v.clone(),
+        })
+        .collect();
+    (out, outcome.diagnostics)
+}
+
+fn base_items() -> Vec<Json> {
+    vec![
+        json!({"apiVersion": "capsule.clastix.io/v1beta2", "kind": "Tenant", "metadata": {"name": "solar"}}),
+        json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "solar-one", "labels": {"capsule.clastix.io/tenant": "solar"}}}),
+        json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "solar-two", "labels": {"capsule.clastix.io/tenant": "solar"}}}),
+    ]
+}
+
+fn raw_cm(name: &str, data: Json) -> Json {
+    json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": name}, "data": data})
+}
+
+fn names_in(items: &[Json]) -> Vec<String> {
+    items
+        .iter()
+        .filter(|v| v["kind"] == "ConfigMap")
+        .map(|v| {
+            format!(
+                "{}/{}",
+                v["metadata"]["namespace"].as_str().unwrap_or(""),
+                v["metadata"]["name"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+/// e2e 8.5-12 (update in place), 8.5-11 (a namespace leaves the selection: its object is pruned),
+/// kpt path/index annotations kept on replacement.
+#[test]
+fn rerun_updates_in_place_and_prunes() {
+    let mut items = base_items();
+    items.push(gtr(
+        "g",
+        json!({"resources": [{"rawItems": [raw_cm("cm", json!({"mode": "before"}))]}]}),
+    ));
+    let (mut first, _) = outputs(&items, None);
+    assert_eq!(names_in(&first), vec!["solar-one/cm", "solar-two/cm"]);
+    // kpt writes the files and assigns its own annotations.
+    first[4]["metadata"]["annotations"]["internal.config.kubernetes.io/path"] =
+        json!("kept/one.yaml");
+    // The GTR changes: new data, and solar-two is deselected.
+    first[3]["spec"]["resources"][0]["rawItems"][0]["data"] =
+        json!({"mode": "after", "foo": "bar"});
+    first[3]["spec"]["resources"][0]["namespaceSelector"] =
+        json!({"matchLabels": {"kubernetes.io/metadata.name": "solar-one"}});
+    let (second, diags) = outputs(&first, None);
+    assert!(
+        diags.iter().all(|d| d.severity != Severity::Error),
+        "{diags:?}"
+    );
+    assert_eq!(second.len(), 5, "solar-two/cm is pruned");
+    assert_eq!(second[4]["data"], json!({"mode": "after", "foo": "bar"}));
+    assert_eq!(
+        second[4]["metadata"]["annotations"]["internal.config.kubernetes.io/path"],
+        "kept/one.yaml"
+    );
+    // A third run changes nothing.
+    let (third, _) = outputs(&second, None);
+    assert_eq!(third, second);
+}
+
+/// e2e 8.5-13 / 8.6-14: pruningOnDelete false keeps objects, disowned (managed-by removed,
+/// created-by kept) when they are no longer produced; true deletes them.
+#[test]
+fn removed_gtr_prunes_or_disowns() {
+    for prune in [true, false] {
+        let mut items = base_items();
+        items.push(gtr("g", json!({"pruningOnDelete": prune, "resources": [{"rawItems": [raw_cm("cm", json!({}))]}]})));
+        let (mut first, _) = outputs(&items, None);
+        // The rawItem is removed (the GTR stays, so its pruning setting is known).
+        first[3]["spec"]["resources"] = json!([{}]);
+        let (second, _) = outputs(&first, None);
+        if prune {
+            assert_eq!(names_in(&second), Vec::<String>::new());
+        } else {
+            assert_eq!(names_in(&second), vec!["solar-one/cm", "solar-two/cm"]);
+            let labels = &second[4]["metadata"]["labels"];
+            assert_eq!(labels["projectcapsule.dev/created-by"], "replications");
+            assert!(labels.get("projectcapsule.dev/managed-by").is_none());
+            assert!(
+                second[4]["metadata"]["annotations"]
+                    .get("capsule-render/provenance")
+                    .is_none()
+            );
+        }
+    }
+}
+
+/// Objects generated earlier are not input: a generated Namespace or context object from the
+/// previous run does not change what the next run sees.
+#[test]
+fn previous_output_is_not_input() {
+    let mut items = base_items();
+    items.push(gtr(
+        "ns-maker",
+        json!({"scope": "None", "resources": [{"rawItems": [
+            {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "made", "labels": {"capsule.clastix.io/tenant": "solar"}}}]}]}),
+    ));
+    items.push(gtr(
+        "per-ns",
+        json!({"resources": [{"rawItems": [raw_cm("cm", json!({}))]}]}),
+    ));
+    let (first, _) = outputs(&items, None);
+    let (second, _) = outputs(&first, None);
+    assert_eq!(first, second);
+    assert_eq!(names_in(&second), vec!["solar-one/cm", "solar-two/cm"]);
+}
+
+/// 2,000 tenants × 5 routes (the seed's shape): a cluster-wide label-selector context lookup per
+/// tenant and a raw item per tenant must stay fast (indexing by kind and label, caches).
+#[test]
+fn two_thousand_tenants_render_quickly() {
+    let mut items = Vec::new();
+    for t in 0..2000 {
+        let name = format!("t{t:04}");
+        items.push(json!({"apiVersion": "capsule.clastix.io/v1beta2", "kind": "Tenant", "metadata": {"name": name}}));
+        items.push(json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": format!("{name}-app"), "labels": {"capsule.clastix.io/tenant": name}}}));
+        items.push(json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": format!("tenant-{name}-system"), "labels": {"capsule.clastix.io/tenant": name}}}));
+        for r in 0..5 {
+            items.push(json!({"apiVersion": "gateway.networking.k8s.io/v1", "kind": "HTTPRoute",
+                "metadata": {"name": format!("r{r}"), "namespace": format!("{name}-app"), "labels": {"projectcapsule.dev/tenant": name}},
+                "spec": {"hostnames": [format!("h{r}.{name}.example")]}}));
+        }
+    }
+    let mut generators = Vec::new();
+    if engine_ready() {
+        generators.push(json!({"template": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: routes\n  namespace: tenant-{{ $.tenant.metadata.name }}-system\ndata:\n{{- range $i, $r := $.https }}\n  h{{ $i }}: {{ index $r.spec.hostnames 0 }}\n{{- end }}\n"}));
+    }
+    items.push(gtr("big", json!({"scope": "Tenant", "resources": [{
+        "context": {"resources": [{"apiVersion": "gateway.networking.k8s.io/v1", "kind": "HTTPRoute", "index": "https",
+            "selector": {"matchLabels": {"projectcapsule.dev/tenant": "{{tenant.name}}"}}}]},
+        "rawItems": [{"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": "sa", "namespace": "tenant-{{tenant.name}}-system"}}],
+        "generators": generators}]})));
+    let start = std::time::Instant::now();
+    let outcome = render(&items, None);
+    let elapsed = start.elapsed();
+    assert!(outcome.ok(), "{:?}", outcome.diagnostics.first());
+    let generated = outcome
+        .items
+        .iter()
+        .filter(|i| matches!(i, OutputItem::Generated(_)))
+        .count();
+    assert_eq!(generated, if engine_ready() { 4000 } else { 2000 });
+    // Generous for a shared machine and a debug build; a quadratic scan takes far longer.
+    assert!(elapsed.as_secs() < 30, "took {elapsed:?}");
+    eprintln!("2000 tenants rendered in {elapsed:?}");
+}
