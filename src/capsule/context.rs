@@ -498,6 +498,45 @@ mod tests {
         );
     }
 
+    // The restrictContextToTenant option: only objects in the tenant's namespaces match (the
+    // seed's spoofed route in a shared namespace is dropped).
+    #[test]
+    fn restricted_to_tenant_namespaces() {
+        let items = vec![
+            cm("acme-web", "shop", "acme"),
+            cm("shared", "spoof", "acme"),
+        ];
+        let idx = ContextIndex::new(&items, 0..2);
+        let r = reference(
+            json!({"apiVersion": "v1", "kind": "ConfigMap", "selector": {"matchLabels": {"app": "acme"}}}),
+        );
+        let own = vec!["acme-web".to_string()];
+        let mut scope = open();
+        assert_eq!(
+            lookup(
+                &items,
+                &idx,
+                &KindTable::default(),
+                &r,
+                &FastContext::default(),
+                &scope
+            ),
+            Ok(vec![0, 1])
+        );
+        scope.restrict_to = Some(&own);
+        assert_eq!(
+            lookup(
+                &items,
+                &idx,
+                &KindTable::default(),
+                &r,
+                &FastContext::default(),
+                &scope
+            ),
+            Ok(vec![0])
+        );
+    }
+
     #[test]
     fn excluded_labels() {
         let mut items = vec![cm("a", "x", "p"), cm("a", "y", "p")];

@@ -113,6 +113,27 @@ pub fn add_tenant_labels(obj: &mut Json, tenant: &str) {
     }
 }
 
+/// The ownerReference Capsule adds for a GlobalTenantResource that created the object (no
+/// `controller`, no `blockOwnerDeletion`).
+pub fn add_owner_reference(obj: &mut Json, gtr_name: &str, uid: &str) {
+    let r = serde_json::json!({
+        "apiVersion": super::model::CAPSULE_V1BETA2,
+        "kind": "GlobalTenantResource",
+        "name": gtr_name,
+        "uid": uid,
+    });
+    if let Some(meta) = object::metadata_mut(obj) {
+        let refs = meta
+            .entry("ownerReferences")
+            .or_insert_with(|| Json::Array(Vec::new()));
+        if let Some(list) = refs.as_array_mut()
+            && !list.contains(&r)
+        {
+            list.push(r);
+        }
+    }
+}
+
 /// Disowning (pruningOnDelete: false): `managed-by` removed, `created-by` kept.
 pub fn disown(obj: &mut Json) {
     object::remove_label(obj, MANAGED_BY);

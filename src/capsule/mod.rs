@@ -106,6 +106,17 @@ pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::
             Ok(r) => {
                 if seen_owners.insert(r.owner_key()) {
                     reps.push(r);
+                } else if !std::ptr::eq(v, fc_replication.unwrap_or(&serde_json::Value::Null)) {
+                    let mut d = Diagnostic::new(
+                        Severity::Warning,
+                        format!(
+                            "{} appears twice in the input: only the first is rendered",
+                            r.owner_key()
+                        ),
+                    );
+                    d.resource = Some(r.resource_ref());
+                    d.file = r.file.clone();
+                    sink.push(d);
                 }
             }
             Err(errs) => {
@@ -118,6 +129,28 @@ pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::
                         .map(str::to_string);
                     sink.push(d);
                 }
+            }
+        }
+    }
+
+    // dependsOn: Capsule waits until every dependency exists and is Ready.
+    for r in &reps {
+        for (i, dep) in r.depends_on.iter().enumerate() {
+            let found = reps
+                .iter()
+                .any(|o| o.kind == r.kind && o.name == *dep && o.namespace == r.namespace);
+            if !found {
+                let mut d = Diagnostic::new(
+                    Severity::Warning,
+                    format!(
+                        "dependency {dep} not found among the inputs: Capsule does not reconcile {} until it exists and is Ready (rendered anyway)",
+                        r.owner_key()
+                    ),
+                );
+                d.resource = Some(r.resource_ref());
+                d.file = r.file.clone();
+                d.field_path = Some(format!("spec.dependsOn[{i}].name"));
+                sink.push(d);
             }
         }
     }
@@ -179,6 +212,30 @@ pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::
         }
         if opts.capsule_labels {
             metadata::add_capsule_labels(&mut obj);
+        }
+        if opts.owner_references {
+            for p in &m.provenance {
+                let Some(owner) = owner_index.get(&p.owner).and_then(|&i| reps.get(i)) else {
+                    continue;
+                };
+                if owner.kind != model::ReplicationKind::Global {
+                    continue;
+                }
+                if owner.uid.is_empty() {
+                    let mut d = Diagnostic::new(
+                        Severity::Warning,
+                        format!(
+                            "ownerReferences need the uid of {}, and the input has none: no ownerReference added",
+                            owner.owner_key()
+                        ),
+                    );
+                    d.resource = Some(owner.resource_ref());
+                    d.file = owner.file.clone();
+                    sink.push(d);
+                } else {
+                    metadata::add_owner_reference(&mut obj, &owner.name, &owner.uid);
+                }
+            }
         }
         for p in &m.provenance {
             tenants_seen.insert(p.tenant.clone());

@@ -103,6 +103,10 @@ pub struct Replication {
     pub resources: Vec<ResourceSpec>,
     /// The kpt/kustomize file the object came from, when annotated.
     pub file: Option<String>,
+    /// `metadata.uid`, when the input carries one (needed for ownerReferences).
+    pub uid: String,
+    /// `spec.dependsOn[].name`.
+    pub depends_on: Vec<String>,
 }
 
 /// A structural problem in a replication object: the CRD would have rejected it.
@@ -212,6 +216,22 @@ impl Replication {
             &mut errs,
         );
         let cordoned = read_bool(spec.get("cordoned"), "spec.cordoned", false, &mut errs);
+        let mut depends_on = Vec::new();
+        match spec.get("dependsOn") {
+            None | Some(Json::Null) => {}
+            Some(Json::Array(list)) => {
+                for (i, d) in list.iter().enumerate() {
+                    let p = format!("spec.dependsOn[{i}].name");
+                    let n = read_string(d.get("name"), &p, &mut errs);
+                    if n.is_empty() {
+                        errs.push(err(&p, "Required value"));
+                    } else {
+                        depends_on.push(n);
+                    }
+                }
+            }
+            Some(other) => errs.push(type_err("spec.dependsOn", other, "array")),
+        }
         let mut resources = Vec::new();
         match spec.get("resources") {
             Some(Json::Array(list)) => {
@@ -242,6 +262,8 @@ impl Replication {
             cordoned,
             resources,
             file,
+            uid: object::str_at(v, &["metadata", "uid"]).to_string(),
+            depends_on,
         })
     }
 }

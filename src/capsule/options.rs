@@ -35,6 +35,9 @@ pub struct RenderOptions {
     pub restrict_context_to_tenant: bool,
     /// Extra cluster-scoped kinds, `Kind` or `Kind.group`.
     pub cluster_scoped_kinds: Vec<String>,
+    /// Add the ownerReference Capsule puts on objects a GlobalTenantResource created (needs the
+    /// GlobalTenantResource's `metadata.uid` in the input).
+    pub owner_references: bool,
 }
 
 impl Default for RenderOptions {
@@ -50,6 +53,7 @@ impl Default for RenderOptions {
             tenant_labels: false,
             restrict_context_to_tenant: false,
             cluster_scoped_kinds: Vec::new(),
+            owner_references: false,
         }
     }
 }
@@ -81,6 +85,7 @@ const KNOWN: &[&str] = &[
     "tenantLabels",
     "restrictContextToTenant",
     "clusterScopedKinds",
+    "ownerReferences",
 ];
 
 /// Reads the functionConfig.
@@ -157,9 +162,11 @@ fn read_fields(
             | "pathAnnotations"
             | "capsuleLabels"
             | "tenantLabels"
-            | "restrictContextToTenant" => match as_bool(val) {
+            | "restrictContextToTenant"
+            | "ownerReferences" => match as_bool(val) {
                 Some(b) => match k.as_str() {
                     "strict" => o.strict = b,
+                    "ownerReferences" => o.owner_references = b,
                     "allowNondeterministic" => o.allow_nondeterministic = b,
                     "pathAnnotations" => o.path_annotations = b,
                     "capsuleLabels" => o.capsule_labels = b,
@@ -192,7 +199,7 @@ fn read_fields(
                 _ => bad("a non-empty string"),
             },
             _ => {
-                // clusterScopedKinds
+                // clusterScopedKinds (every other name was rejected above)
                 let list = if strings {
                     val.as_str().map(|s| {
                         s.split(',')

@@ -85,7 +85,7 @@ impl Sink {
             .map(|(mut d, n)| {
                 if n > 1 {
                     d.message
-                        .push_str(&format!(" (reported once; {} iterations hit it)", n));
+                        .push_str(&format!(" (reported once for {} occurrences)", n));
                 }
                 d
             })
