@@ -530,7 +530,7 @@ impl<'a> Renderer<'a> {
             sink.push(self.diag(
                 Severity::Error,
                 format!(
-                    "{av}/{kind} {} has no metadata.namespace: in {} scope Capsule takes the namespace from the manifest, and applying a namespaced object without one fails (\"applying of N resources failed\")",
+                    "apply failed for item {origin}: {av}/{kind} {} has no metadata.namespace: in {} scope Capsule takes the namespace from the manifest, and applying a namespaced object without one fails (\"applying of N resources failed\")",
                     object::name(&obj),
                     if rep.scope == Scope::None { "None" } else { "Tenant" }
                 ),
@@ -612,7 +612,8 @@ pub fn merge_all(produced: Vec<Produced>, reps: &[Replication], sink: &mut Sink)
                 sink.push(mk(
                     Severity::Error,
                     format!(
-                        "{} field {}: {} conflicts with {} from {first}: Capsule's server-side apply fails with a conflict (\"applying of N resources failed\"); make the values agree or set settings.force",
+                        "apply failed for item {}: {} field {}: {} conflicts with {} from {first}: Capsule's server-side apply fails with a conflict (\"applying of N resources failed\"); make the values agree or set settings.force",
+                        p.provenance.origin,
                         id_display(&p.object),
                         c.path,
                         c.theirs,
