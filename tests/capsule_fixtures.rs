@@ -327,3 +327,85 @@ fn two_thousand_tenants_render_quickly() {
     assert!(elapsed.as_secs() < 30, "took {elapsed:?}");
     eprintln!("2000 tenants rendered in {elapsed:?}");
 }
+
+/// No input, however malformed, makes the render panic: every fixture input is mutated many
+/// times (subtrees replaced by values of other JSON types, fast-template braces injected).
+#[test]
+fn mutated_inputs_never_panic() {
+    let replacements = [
+        json!(null),
+        json!(true),
+        json!(-1),
+        json!(1.5e300),
+        json!(""),
+        json!("{{"),
+        json!("}} {{ tenant.name"),
+        json!("{{tenant.name}}-{{namespace}}"),
+        json!([]),
+        json!([null, 1, "x"]),
+        json!({}),
+        json!({"matchExpressions": [{"key": "", "operator": "In"}]}),
+        json!({"apiVersion": "v1"}),
+    ];
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n.max(1) as u64) as usize
+    };
+    fn paths(v: &Json, at: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        out.push(at.clone());
+        match v {
+            Json::Object(m) => {
+                for (k, c) in m {
+                    at.push(k.clone());
+                    paths(c, at, out);
+                    at.pop();
+                }
+            }
+            Json::Array(a) => {
+                for (i, c) in a.iter().enumerate() {
+                    at.push(i.to_string());
+                    paths(c, at, out);
+                    at.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    fn get_mut<'a>(v: &'a mut Json, path: &[String]) -> Option<&'a mut Json> {
+        let mut cur = v;
+        for k in path {
+            cur = match cur {
+                Json::Object(m) => m.get_mut(k)?,
+                Json::Array(a) => a.get_mut(k.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(cur)
+    }
+    for dir in cases() {
+        let input: Json =
+            serde_json::from_str(&fs::read_to_string(dir.join("input.json")).expect("readable"))
+                .expect("JSON");
+        let mut all = Vec::new();
+        paths(&input, &mut Vec::new(), &mut all);
+        for _ in 0..60 {
+            let mut v = input.clone();
+            for _ in 0..3 {
+                let path = &all[next(all.len())];
+                if let Some(slot) = get_mut(&mut v, path) {
+                    *slot = replacements[next(replacements.len())].clone();
+                }
+            }
+            let items: Vec<Json> = v["items"].as_array().cloned().unwrap_or_default();
+            let outcome = render(&items, v.get("functionConfig"));
+            let has_error = outcome
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Error);
+            assert!(!has_error || outcome.items.is_empty());
+        }
+    }
+}

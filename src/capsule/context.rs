@@ -49,7 +49,9 @@ impl ContextIndex {
             idx.labels.insert(i, object::labels(v));
         }
         let key = |i: &usize| {
-            let v = &items[*i];
+            let Some(v) = items.get(*i) else {
+                return (String::new(), String::new(), *i);
+            };
             (
                 object::namespace(v).to_string(),
                 object::name(v).to_string(),

@@ -266,7 +266,9 @@ impl<'a> Renderer<'a> {
         sink: &mut Sink,
         out: &mut Vec<Produced>,
     ) {
-        let res = &rep.resources[res_index];
+        let Some(res) = rep.resources.get(res_index) else {
+            return;
+        };
         let base = format!("spec.resources[{res_index}]");
         let tenant = it.tenant_name().to_string();
         if let Some(ns) = it.namespace
