@@ -2,6 +2,7 @@
 //! makes Capsule create, computed from the input items (docs: capsule-semantics.md, product.md
 //! §2–§4). One concept per file; [`render`] ties them together in the documented order.
 
+pub mod adopt;
 pub mod context;
 pub mod fast_template;
 pub mod generator;
@@ -244,6 +245,20 @@ pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::
         finals.push(obj);
     }
 
+    // Objects that already exist among the inputs: adopted or refused (§6.3).
+    let replication_items: HashSet<usize> = inputs.replications.iter().map(|&(i, _)| i).collect();
+    let previous: HashSet<usize> = inputs.previous.iter().copied().collect();
+    let candidates: Vec<usize> = (0..items.len())
+        .filter(|i| !replication_items.contains(i) && !previous.contains(i))
+        .filter(|&i| items.get(i).is_some_and(|v| !object::is_local_config(v)))
+        .collect();
+    let mut adoption_diags = Vec::new();
+    let adoption = adopt::adopt(items, &candidates, finals, &reps, &mut adoption_diags);
+    for d in adoption_diags {
+        sink.push(d);
+    }
+    let finals = adoption.new_objects;
+    let adopted = adoption.replacements.len();
     let counts = render::kind_counts(&finals);
     let owners: HashMap<String, upsert::OwnerState> = reps
         .iter()
@@ -262,6 +277,7 @@ pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::
         items,
         &inputs.previous,
         finals,
+        &adoption.replacements,
         &owners,
         &upsert::UpsertOptions {
             path_pattern: &opts.path_pattern,
@@ -292,7 +308,11 @@ pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::
         inputs.tenants.len(),
         if per_kind.is_empty() { "" } else { "; " },
         per_kind.join(", ")
-    );
+    ) + &if adopted > 0 {
+        format!("; {adopted} existing input object(s) updated in place")
+    } else {
+        String::new()
+    };
     diagnostics.push(Diagnostic::new(
         Severity::Info,
         if ok {

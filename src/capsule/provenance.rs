@@ -39,6 +39,23 @@ impl Provenance {
     }
 }
 
+impl Provenance {
+    /// The replication field an origin points at: `0/raw-1` → `spec.resources[0].rawItems[1]`,
+    /// `0/generator-1-0` → `spec.resources[0].generators[1].template`; `None` for replicas
+    /// (their resource index is not recorded, as in Capsule).
+    pub fn field_path(&self) -> Option<String> {
+        let (res, item) = self.origin.split_once('/')?;
+        let res: usize = res.parse().ok()?;
+        if let Some(k) = item.strip_prefix("raw-") {
+            let k: usize = k.parse().ok()?;
+            return Some(format!("spec.resources[{res}].rawItems[{k}]"));
+        }
+        let g = item.strip_prefix("generator-")?.split('-').next()?;
+        let g: usize = g.parse().ok()?;
+        Some(format!("spec.resources[{res}].generators[{g}].template"))
+    }
+}
+
 /// The annotation value for a list of contributors (`, `-separated).
 pub fn encode_all(list: &[Provenance]) -> String {
     list.iter()
@@ -92,6 +109,14 @@ mod tests {
             Some("GlobalTenantResource/gw#0/generator-1-0@acme, TenantResource/ns/tr#1/raw-0@None")
         );
         assert!(is_generated(&v));
+        assert_eq!(
+            list[0].field_path().as_deref(),
+            Some("spec.resources[0].generators[1].template")
+        );
+        assert_eq!(
+            list[1].field_path().as_deref(),
+            Some("spec.resources[1].rawItems[0]")
+        );
         assert_eq!(read(&v), list);
     }
 }

@@ -94,6 +94,7 @@ pub fn upsert(
     items: &[Json],
     previous: &[usize],
     produced: Vec<Json>,
+    replacements: &HashMap<usize, Json>,
     owners: &HashMap<String, OwnerState>,
     opts: &UpsertOptions<'_>,
 ) -> Vec<OutputItem> {
@@ -111,7 +112,10 @@ pub fn upsert(
                 let e = next_index.entry(path).or_insert(0);
                 *e = (*e).max(index + 1);
             }
-            out.push(OutputItem::Kept(i));
+            match replacements.get(&i) {
+                Some(r) => out.push(OutputItem::Generated(r.clone())),
+                None => out.push(OutputItem::Kept(i)),
+            }
             continue;
         }
         if let Some(&p) = by_id.get(&ObjectId::of(item))
@@ -206,7 +210,14 @@ mod tests {
                 cordoned: false,
             },
         )]);
-        let out = upsert(&items, &[1, 2], vec![new_b, new_a], &owners, &opts());
+        let out = upsert(
+            &items,
+            &[1, 2],
+            vec![new_b, new_a],
+            &HashMap::new(),
+            &owners,
+            &opts(),
+        );
         assert_eq!(out.len(), 3);
         assert_eq!(out[0], OutputItem::Kept(0));
         let OutputItem::Generated(a) = &out[1] else {
@@ -247,7 +258,7 @@ mod tests {
                 },
             ),
         ]);
-        let out = upsert(&items, &[0, 1], vec![], &owners, &opts());
+        let out = upsert(&items, &[0, 1], vec![], &HashMap::new(), &owners, &opts());
         let OutputItem::Generated(x) = &out[0] else {
             panic!("disowned")
         };
@@ -269,6 +280,7 @@ mod tests {
             &[user],
             &[],
             vec![made("b", "GlobalTenantResource/g")],
+            &HashMap::new(),
             &HashMap::new(),
             &opts(),
         );
