@@ -507,6 +507,28 @@ impl<'a> Renderer<'a> {
         let rep = cx.rep;
         let av = object::api_version(&obj).to_string();
         let kind = object::kind(&obj).to_string();
+        let missing: Vec<&str> = [
+            ("apiVersion", av.is_empty()),
+            ("kind", kind.is_empty()),
+            ("metadata.name", object::name(&obj).is_empty()),
+        ]
+        .into_iter()
+        .filter_map(|(f, m)| m.then_some(f))
+        .collect();
+        if !missing.is_empty() {
+            // Capsule keeps such documents and the apply fails.
+            sink.push(self.diag(
+                Severity::Error,
+                format!(
+                    "apply failed for item {origin}: the object has no {}: the API server rejects it",
+                    missing.join(", no ")
+                ),
+                rep,
+                Some(field.to_string()),
+                Some(&cx.tenant),
+            ));
+            return;
+        }
         let cluster = self.kinds.is_cluster_scoped(&av, &kind);
         if rep.kind == ReplicationKind::Namespaced && cluster {
             sink.push(self.diag(
