@@ -146,10 +146,29 @@ fn as_typed(v: &mut Json) {
     }
 }
 
+/// Adds `metadata.labels["kubernetes.io/metadata.name"] = <name>` when absent: the API server
+/// sets it on every Namespace and Capsule's tenant controller on every Tenant, so templates
+/// running in the cluster always see it.
+fn with_name_label(v: &mut Json) {
+    let name = super::object::name(v).to_string();
+    if name.is_empty() {
+        return;
+    }
+    if let Some(l) = super::object::meta_map_mut(v, "labels") {
+        l.entry(super::inputs::NAME_LABEL)
+            .or_insert(Json::String(name));
+    }
+}
+
 /// `$.tenant`: the Tenant as a map with `spec.data` present (null when unset), `status` present,
-/// and `rbac`.
+/// the name label, and `rbac`.
 pub fn tenant_value(tenant: &Json) -> Value {
     let mut v = tenant.clone();
+    with_name_label(&mut v);
+    tenant_map(v, tenant)
+}
+
+fn tenant_map(mut v: Json, tenant: &Json) -> Value {
     strip_managed(&mut v);
     as_typed(&mut v);
     if let Some(o) = v.as_object_mut() {
@@ -177,14 +196,24 @@ fn with_rbac(tenant: Value, subjects: Vec<RbacSubject>) -> Value {
 
 /// `$.tenant` in `None` scope: a Tenant whose only content is `metadata.name: None`.
 pub fn none_tenant_value() -> Value {
-    tenant_value(&serde_json::json!({"metadata": {"name": "None"}}))
+    let t = serde_json::json!({"metadata": {"name": "None"}});
+    tenant_map(t.clone(), &t)
 }
 
-/// `$.namespace`: the Namespace as a map (managedFields and last-applied removed).
+/// `$.namespace`: the Namespace as a map (managedFields and last-applied removed, the name label
+/// and empty `spec`/`status` added when the input lacks them).
 pub fn namespace_value(ns: &Json) -> Value {
     let mut v = ns.clone();
     strip_managed(&mut v);
     as_typed(&mut v);
+    with_name_label(&mut v);
+    // A typed Namespace converted to a map always has `spec` and `status` (maybe empty).
+    if let Some(o) = v.as_object_mut() {
+        for k in ["spec", "status"] {
+            o.entry(k)
+                .or_insert_with(|| Json::Object(serde_json::Map::new()));
+        }
+    }
     Value::from_json(&v)
 }
 
@@ -280,6 +309,26 @@ mod tests {
                 roles: vec!["admin".into(), "capsule-namespace-deleter".into()]
             }]
         );
+    }
+
+    #[test]
+    fn name_labels_as_in_the_cluster() {
+        let t = tenant_value(&json!({"metadata": {"name": "solar"}}));
+        assert_eq!(
+            get(&t, &["metadata", "labels", "kubernetes.io/metadata.name"])
+                .map(|v| v.to_template_string()),
+            Some("solar".into())
+        );
+        let n = namespace_value(
+            &json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "n", "labels": {"kubernetes.io/metadata.name": "n"}}}),
+        );
+        assert!(
+            get(&n, &["spec"])
+                .and_then(Value::as_map)
+                .is_some_and(|m| m.is_empty())
+        );
+        assert!(get(&n, &["status"]).is_some());
+        assert!(get(&none_tenant_value(), &["metadata", "labels"]).is_none());
     }
 
     #[test]
