@@ -238,6 +238,21 @@ impl<'a> Renderer<'a> {
         }
         for (res_index, res) in rep.resources.iter().enumerate() {
             let its = match scope::iterations(rep, res, self.inputs) {
+                Ok(its) if its.is_empty() => {
+                    // Capsule silently renders nothing; say why.
+                    sink.push(self.diag(
+                        Severity::Info,
+                        format!(
+                            "{} resources[{res_index}] renders nothing: no {} among the inputs matches its selectors",
+                            rep.owner_key(),
+                            if rep.scope == Scope::Tenant { "tenant" } else { "tenant namespace" }
+                        ),
+                        rep,
+                        Some(format!("spec.resources[{res_index}]")),
+                        None,
+                    ));
+                    continue;
+                }
                 Ok(its) => its,
                 Err(e) => {
                     sink.push(self.diag(Severity::Error, e.message, rep, Some(e.field_path), None));
