@@ -109,7 +109,15 @@ impl CompiledGenerator {
 /// Splits and filters rendered output.
 pub fn decode_documents(rendered: &str) -> Result<Vec<Json>, GeneratorError> {
     let docs = yaml::decode_k8s_stream(rendered).map_err(|e| GeneratorError::Decode {
-        message: e.message.clone(),
+        // sigs.k8s.io/yaml wraps go-yaml's errors so; JSON streams report encoding/json's.
+        message: if rendered.trim_start().starts_with('{') {
+            e.message.clone()
+        } else {
+            format!(
+                "error converting YAML to JSON: yaml: line {}: {}",
+                e.line, e.message
+            )
+        },
         rendered: rendered.to_string(),
     })?;
     dispose_documents(docs, rendered)
