@@ -1,6 +1,25 @@
 //! Capsule's replication semantics: which objects a `GlobalTenantResource` or `TenantResource`
 //! makes Capsule create, computed from the input items (docs: capsule-semantics.md, product.md
 //! §2–§4). One concept per file; [`render`] ties them together in the documented order.
+//!
+//! Where an offline render has to decide what Capsule leaves to the cluster (for
+//! docs/COMPATIBILITY.md):
+//! - Order: Capsule applies in random order; we emit replication input order → `resources[i]` →
+//!   tenant by name → namespace by name → namespacedItems, rawItems, generators; context lists
+//!   are ordered by namespace then name.
+//! - Same-identity objects are merged like server-side apply with atomic lists; a differing
+//!   scalar is an error unless `settings.force` (then the later one wins, with a warning).
+//! - An input object with a produced object's identity is the existing object: adopted (fields
+//!   merged, `managed-by` only) with `settings.adopt`, else "exists and cannot be adopted".
+//! - Objects aimed at namespaces missing from the input are kept, with a warning (Capsule skips
+//!   them when the namespace does not exist); terminating namespaces are skipped, as in Capsule.
+//! - Non-deterministic template functions are refused at parse time unless allowed.
+//! - Tenants and Namespaces get the `kubernetes.io/metadata.name` label a cluster gives them (for
+//!   selection and template data); the template data adds `spec.data: null`, empty `status`,
+//!   `creationTimestamp: null` as a typed-object conversion would. `rbac` falls back to
+//!   `spec.owners` (CRD default roles) when the input has no `status.owners`.
+//! - Cluster-scoped kinds come from a built-in table plus the `clusterScopedKinds` option.
+//! - ownerReferences (they need the GlobalTenantResource's uid) only with `ownerReferences`.
 
 pub mod adopt;
 pub mod context;
@@ -33,7 +52,8 @@ use crate::diagnostic::{Diagnostic, ResourceRef, Severity};
 pub enum OutputItem {
     /// The input item at this index, unchanged.
     Kept(usize),
-    /// An object we generated (or regenerated in place of an earlier run's).
+    /// An object we generated, or an input item we changed in place: an earlier run's object
+    /// regenerated or disowned, an existing object adopted.
     Generated(serde_json::Value),
 }
 
