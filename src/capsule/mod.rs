@@ -1,6 +1,6 @@
 //! Capsule's replication semantics: which objects a `GlobalTenantResource` or `TenantResource`
 //! makes Capsule create, computed from the input items (docs: capsule-semantics.md, product.md
-//! §2–§4). One concept per file; [`render`] ties them together in the documented order.
+//! §2–§4). One concept per file; [`render()`] ties them together in the documented order.
 //!
 //! Where an offline render has to decide what Capsule leaves to the cluster (for
 //! docs/COMPATIBILITY.md):
