@@ -1,16 +1,59 @@
 //! Capsule's replication semantics: which objects a `GlobalTenantResource` or `TenantResource`
-//! makes Capsule create, computed from the input items.
+//! makes Capsule create, computed from the input items (docs: capsule-semantics.md, product.md
+//! §2–§4). One concept per file; [`render()`] ties them together in the documented order.
 //!
-//! (Interface placeholder: the implementation lands with the rendering work.)
+//! Where an offline render has to decide what Capsule leaves to the cluster (for
+//! docs/COMPATIBILITY.md):
+//! - Order: Capsule applies in random order; we emit replication input order → `resources[i]` →
+//!   tenant by name → namespace by name → namespacedItems, rawItems, generators; context lists
+//!   are ordered by namespace then name.
+//! - Same-identity objects are merged like server-side apply with atomic lists; a differing
+//!   scalar is an error unless `settings.force` (then the later one wins, with a warning).
+//! - An input object with a produced object's identity is the existing object: adopted (fields
+//!   merged, `managed-by` only) with `settings.adopt`, else "exists and cannot be adopted".
+//! - Objects aimed at namespaces missing from the input are kept, with a warning (Capsule skips
+//!   them when the namespace does not exist); terminating namespaces are skipped, as in Capsule.
+//! - Non-deterministic template functions are refused at parse time unless allowed.
+//! - Tenants and Namespaces get the `kubernetes.io/metadata.name` label a cluster gives them (for
+//!   selection and template data); the template data adds `spec.data: null`, empty `status`,
+//!   `creationTimestamp: null` as a typed-object conversion would. `rbac` falls back to
+//!   `spec.owners` (CRD default roles) when the input has no `status.owners`.
+//! - Cluster-scoped kinds come from a built-in table plus the `clusterScopedKinds` option.
+//! - ownerReferences (they need the GlobalTenantResource's uid) only with `ownerReferences`.
 
-use crate::diagnostic::Diagnostic;
+pub mod adopt;
+pub mod context;
+pub mod fast_template;
+pub mod generator;
+pub mod inputs;
+pub mod kinds;
+pub mod membership;
+pub mod merge;
+pub mod metadata;
+pub mod model;
+pub mod namespaced_items;
+pub mod object;
+pub mod options;
+pub mod provenance;
+pub mod raw_items;
+pub mod render;
+pub mod safety;
+pub mod scope;
+pub mod selector;
+pub mod template_data;
+pub mod upsert;
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use crate::diagnostic::{Diagnostic, ResourceRef, Severity};
 
 /// One item of the output, in output order.
 #[derive(Clone, Debug, PartialEq)]
 pub enum OutputItem {
     /// The input item at this index, unchanged.
     Kept(usize),
-    /// An object we generated (or regenerated in place of an earlier run's).
+    /// An object we generated, or an input item we changed in place: an earlier run's object
+    /// regenerated or disowned, an existing object adopted.
     Generated(serde_json::Value),
 }
 
@@ -35,10 +78,277 @@ impl Outcome {
 
 /// Renders every GlobalTenantResource and TenantResource among `items` (and in
 /// `function_config`) against the Tenants, Namespaces and context objects among `items`.
+///
+/// Output order: the input items in order (earlier-run objects replaced in place or pruned),
+/// then new objects in render order — replication input order (the functionConfig one last) →
+/// `resources[i]` → tenant by name → namespace by name → namespacedItems, rawItems, generators
+/// in document order; same-identity objects are merged at the first one's position.
 pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::Value>) -> Outcome {
-    let _ = function_config;
-    Outcome {
-        items: (0..items.len()).map(OutputItem::Kept).collect(),
-        diagnostics: Vec::new(),
+    let mut sink = render::Sink::default();
+    let (opts, fc_replication) = match options::read_function_config(function_config) {
+        Ok(options::FunctionConfig::Options(o)) => (o, None),
+        Ok(options::FunctionConfig::Replication(v)) => (options::RenderOptions::default(), Some(v)),
+        Err(errs) => {
+            let resource = function_config.map(resource_ref_of);
+            let diagnostics = errs
+                .into_iter()
+                .map(|e| {
+                    let mut d =
+                        Diagnostic::new(Severity::Error, format!("functionConfig: {}", e.message));
+                    d.resource = resource.clone();
+                    d.field_path = Some(e.field_path);
+                    d
+                })
+                .collect();
+            return Outcome {
+                items: Vec::new(),
+                diagnostics,
+            };
+        }
+    };
+    let inputs = inputs::Inputs::new(items);
+
+    // Replications: the items', then the functionConfig's unless it is also an item (kpt
+    // passes the config file among the items).
+    let mut sources: Vec<(&serde_json::Value, model::ReplicationKind)> = inputs
+        .replications
+        .iter()
+        .filter_map(|&(i, k)| items.get(i).map(|v| (v, k)))
+        .collect();
+    if let Some(fc) = fc_replication
+        && let Some(k) = model::ReplicationKind::of(fc)
+    {
+        sources.push((fc, k));
     }
+    let mut reps: Vec<model::Replication> = Vec::new();
+    let mut seen_owners = HashSet::new();
+    for (v, k) in sources {
+        match model::Replication::from_json(v, k) {
+            Ok(r) => {
+                if seen_owners.insert(r.owner_key()) {
+                    reps.push(r);
+                } else if !std::ptr::eq(v, fc_replication.unwrap_or(&serde_json::Value::Null)) {
+                    let mut d = Diagnostic::new(
+                        Severity::Warning,
+                        format!(
+                            "{} appears twice in the input: only the first is rendered",
+                            r.owner_key()
+                        ),
+                    );
+                    d.resource = Some(r.resource_ref());
+                    d.file = r.file.clone();
+                    sink.push(d);
+                }
+            }
+            Err(errs) => {
+                for e in errs {
+                    let mut d = Diagnostic::new(Severity::Error, e.message);
+                    d.resource = Some(resource_ref_of(v));
+                    d.field_path = Some(e.field_path);
+                    d.file = object::annotation(v, upsert::PATH)
+                        .or_else(|| object::annotation(v, "config.kubernetes.io/path"))
+                        .map(str::to_string);
+                    sink.push(d);
+                }
+            }
+        }
+    }
+
+    // dependsOn: Capsule waits until every dependency exists and is Ready.
+    for r in &reps {
+        for (i, dep) in r.depends_on.iter().enumerate() {
+            let found = reps
+                .iter()
+                .any(|o| o.kind == r.kind && o.name == *dep && o.namespace == r.namespace);
+            if !found {
+                let mut d = Diagnostic::new(
+                    Severity::Warning,
+                    format!(
+                        "dependency {dep} not found among the inputs: Capsule does not reconcile {} until it exists and is Ready (rendered anyway)",
+                        r.owner_key()
+                    ),
+                );
+                d.resource = Some(r.resource_ref());
+                d.file = r.file.clone();
+                d.field_path = Some(format!("spec.dependsOn[{i}].name"));
+                sink.push(d);
+            }
+        }
+    }
+
+    let mut renderer = render::Renderer::new(&inputs, &opts);
+    let mut produced = Vec::new();
+    for (ri, rep) in reps.iter().enumerate() {
+        renderer.render_replication(ri, rep, &mut sink, &mut produced);
+    }
+    let merged = render::merge_all(produced, &reps, &mut sink);
+
+    // Final touches: Capsule's labels, webhook labels, namespace checks, provenance.
+    let owner_index: HashMap<String, usize> = reps
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.owner_key(), i))
+        .collect();
+    let generated_namespaces: HashSet<String> = merged
+        .iter()
+        .filter(|m| model::is_namespace(&m.object))
+        .map(|m| object::name(&m.object).to_string())
+        .collect();
+    let mut finals = Vec::with_capacity(merged.len());
+    let mut tenants_seen = BTreeSet::new();
+    for m in merged {
+        let mut obj = m.object;
+        let rep = m
+            .provenance
+            .first()
+            .and_then(|p| owner_index.get(&p.owner))
+            .and_then(|&i| reps.get(i));
+        let ns = object::namespace(&obj).to_string();
+        let warn = |message: String| {
+            let mut d = Diagnostic::new(Severity::Warning, message);
+            d.resource = rep.map(model::Replication::resource_ref);
+            d.file = rep.and_then(|r| r.file.clone());
+            d.field_path = Some(m.field_path.clone());
+            d.tenant = m.provenance.first().map(|p| p.tenant.clone());
+            d
+        };
+        if !ns.is_empty() {
+            match inputs.namespaces.get(&ns) {
+                Some(view) if view.terminating => {
+                    sink.push(warn(safety::terminating_namespace_message(&ns)));
+                    continue;
+                }
+                Some(view) => {
+                    if opts.tenant_labels
+                        && let Some(t) = &view.tenant
+                    {
+                        metadata::add_tenant_labels(&mut obj, t);
+                    }
+                }
+                None if !generated_namespaces.contains(&ns) => {
+                    sink.push(warn(safety::missing_namespace_message(&ns)));
+                }
+                None => {}
+            }
+        }
+        if opts.capsule_labels {
+            metadata::add_capsule_labels(&mut obj);
+        }
+        if opts.owner_references {
+            for p in &m.provenance {
+                let Some(owner) = owner_index.get(&p.owner).and_then(|&i| reps.get(i)) else {
+                    continue;
+                };
+                if owner.kind != model::ReplicationKind::Global {
+                    continue;
+                }
+                if owner.uid.is_empty() {
+                    let mut d = Diagnostic::new(
+                        Severity::Warning,
+                        format!(
+                            "ownerReferences need the uid of {}, and the input has none: no ownerReference added",
+                            owner.owner_key()
+                        ),
+                    );
+                    d.resource = Some(owner.resource_ref());
+                    d.file = owner.file.clone();
+                    sink.push(d);
+                } else {
+                    metadata::add_owner_reference(&mut obj, &owner.name, &owner.uid);
+                }
+            }
+        }
+        for p in &m.provenance {
+            tenants_seen.insert(p.tenant.clone());
+        }
+        provenance::stamp(&mut obj, &m.provenance);
+        finals.push(obj);
+    }
+
+    // Objects that already exist among the inputs: adopted or refused (§6.3).
+    let replication_items: HashSet<usize> = inputs.replications.iter().map(|&(i, _)| i).collect();
+    let previous: HashSet<usize> = inputs.previous.iter().copied().collect();
+    let candidates: Vec<usize> = (0..items.len())
+        .filter(|i| !replication_items.contains(i) && !previous.contains(i))
+        .filter(|&i| items.get(i).is_some_and(|v| !object::is_local_config(v)))
+        .collect();
+    let mut adoption_diags = Vec::new();
+    let adoption = adopt::adopt(items, &candidates, finals, &reps, &mut adoption_diags);
+    for d in adoption_diags {
+        sink.push(d);
+    }
+    let finals = adoption.new_objects;
+    let adopted = adoption.replacements.len();
+    let counts = render::kind_counts(&finals);
+    let owners: HashMap<String, upsert::OwnerState> = reps
+        .iter()
+        .map(|r| {
+            (
+                r.owner_key(),
+                upsert::OwnerState {
+                    pruning_on_delete: r.pruning_on_delete,
+                    cordoned: r.cordoned,
+                },
+            )
+        })
+        .collect();
+    let total = finals.len();
+    let out_items = upsert::upsert(
+        items,
+        &inputs.previous,
+        finals,
+        &adoption.replacements,
+        &owners,
+        &upsert::UpsertOptions {
+            path_pattern: &opts.path_pattern,
+            path_annotations: opts.path_annotations,
+        },
+    );
+
+    let mut diagnostics = sink.finish();
+    if opts.strict {
+        for d in diagnostics.iter_mut() {
+            if d.severity == Severity::Warning {
+                d.severity = Severity::Error;
+                d.message
+                    .push_str(" (an error because the option strict is set)");
+            }
+        }
+    }
+    let per_kind: Vec<String> = counts.iter().map(|(k, n)| format!("{k}: {n}")).collect();
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let ok = errors == 0;
+    let counts_text = format!(
+        "{total} object(s) from {} replication(s) for {} tenant(s) of {} in the input{}{}",
+        reps.len(),
+        tenants_seen.iter().filter(|t| t.as_str() != "None").count(),
+        inputs.tenants.len(),
+        if per_kind.is_empty() { "" } else { "; " },
+        per_kind.join(", ")
+    ) + &if adopted > 0 {
+        format!("; {adopted} existing input object(s) updated in place")
+    } else {
+        String::new()
+    };
+    diagnostics.push(Diagnostic::new(
+        Severity::Info,
+        if ok {
+            format!("rendered {counts_text}")
+        } else {
+            format!(
+                "nothing written because of {errors} error(s); would have rendered {counts_text}"
+            )
+        },
+    ));
+    Outcome {
+        items: if ok { out_items } else { Vec::new() },
+        diagnostics,
+    }
+}
+
+fn resource_ref_of(v: &serde_json::Value) -> ResourceRef {
+    object::ObjectId::of(v).resource_ref()
 }

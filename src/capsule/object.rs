@@ -1,0 +1,231 @@
+//! Read access to Kubernetes objects held as JSON: `apiVersion`, `kind`, `metadata.*`, labels,
+//! annotations and owner references, with the lenient typing of `unstructured.Unstructured`
+//! (a field of the wrong type reads as absent, as `NestedString` does).
+
+use std::collections::BTreeMap;
+
+use serde_json::Value as Json;
+
+/// The annotation kpt/kustomize put on tooling-only objects (Kptfile, function configs).
+pub const LOCAL_CONFIG: &str = "config.kubernetes.io/local-config";
+
+/// A string field at `path`, or `""` when absent or not a string (`unstructured.NestedString`).
+pub fn str_at<'a>(v: &'a Json, path: &[&str]) -> &'a str {
+    let mut cur = v;
+    for key in path {
+        match cur.get(key) {
+            Some(next) => cur = next,
+            None => return "",
+        }
+    }
+    cur.as_str().unwrap_or("")
+}
+
+/// `apiVersion` of an object.
+pub fn api_version(v: &Json) -> &str {
+    str_at(v, &["apiVersion"])
+}
+
+/// `kind` of an object.
+pub fn kind(v: &Json) -> &str {
+    str_at(v, &["kind"])
+}
+
+/// `metadata.name` of an object.
+pub fn name(v: &Json) -> &str {
+    str_at(v, &["metadata", "name"])
+}
+
+/// `metadata.namespace` of an object.
+pub fn namespace(v: &Json) -> &str {
+    str_at(v, &["metadata", "namespace"])
+}
+
+/// A `map[string]string` under `metadata.<field>`; non-string values are skipped.
+pub fn string_map(v: &Json, field: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    if let Some(m) = v
+        .get("metadata")
+        .and_then(|m| m.get(field))
+        .and_then(Json::as_object)
+    {
+        for (k, val) in m {
+            if let Some(s) = val.as_str() {
+                out.insert(k.clone(), s.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// `metadata.labels`.
+pub fn labels(v: &Json) -> BTreeMap<String, String> {
+    string_map(v, "labels")
+}
+
+/// One annotation's value.
+pub fn annotation<'a>(v: &'a Json, key: &str) -> Option<&'a str> {
+    v.get("metadata")?.get("annotations")?.get(key)?.as_str()
+}
+
+/// True for objects annotated `config.kubernetes.io/local-config: "true"`.
+pub fn is_local_config(v: &Json) -> bool {
+    annotation(v, LOCAL_CONFIG) == Some("true")
+}
+
+/// The group of an `apiVersion` (`""` for the core group `v1`).
+pub fn group_of(api_version: &str) -> &str {
+    match api_version.split_once('/') {
+        Some((g, _)) => g,
+        None => "",
+    }
+}
+
+/// Mutable access to `metadata`, creating it (or replacing a non-object) as
+/// `unstructured.SetNestedField` effectively does for the fields we write.
+pub fn metadata_mut(v: &mut Json) -> Option<&mut serde_json::Map<String, Json>> {
+    let obj = v.as_object_mut()?;
+    let meta = obj
+        .entry("metadata")
+        .or_insert_with(|| Json::Object(serde_json::Map::new()));
+    if !meta.is_object() {
+        *meta = Json::Object(serde_json::Map::new());
+    }
+    meta.as_object_mut()
+}
+
+/// Mutable access to `metadata.<field>` as a map, created when absent.
+pub fn meta_map_mut<'a>(
+    v: &'a mut Json,
+    field: &str,
+) -> Option<&'a mut serde_json::Map<String, Json>> {
+    let meta = metadata_mut(v)?;
+    let m = meta
+        .entry(field)
+        .or_insert_with(|| Json::Object(serde_json::Map::new()));
+    if !m.is_object() {
+        *m = Json::Object(serde_json::Map::new());
+    }
+    m.as_object_mut()
+}
+
+/// Sets `metadata.namespace` (`unstructured.SetNamespace`).
+pub fn set_namespace(v: &mut Json, ns: &str) {
+    if let Some(meta) = metadata_mut(v) {
+        meta.insert("namespace".into(), Json::String(ns.to_string()));
+    }
+}
+
+/// Removes an annotation; drops the `annotations` map when it becomes empty.
+pub fn remove_annotation(v: &mut Json, key: &str) {
+    if let Some(meta) = v.get_mut("metadata").and_then(Json::as_object_mut) {
+        let mut now_empty = false;
+        if let Some(a) = meta.get_mut("annotations").and_then(Json::as_object_mut) {
+            a.remove(key);
+            now_empty = a.is_empty();
+        }
+        if now_empty {
+            meta.remove("annotations");
+        }
+    }
+}
+
+/// Removes a label; drops the `labels` map when it becomes empty.
+pub fn remove_label(v: &mut Json, key: &str) {
+    if let Some(meta) = v.get_mut("metadata").and_then(Json::as_object_mut) {
+        let mut now_empty = false;
+        if let Some(a) = meta.get_mut("labels").and_then(Json::as_object_mut) {
+            a.remove(key);
+            now_empty = a.is_empty();
+        }
+        if now_empty {
+            meta.remove("labels");
+        }
+    }
+}
+
+/// The identity Kubernetes (and kpt's upsert) knows an object by.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ObjectId {
+    pub api_version: String,
+    pub kind: String,
+    pub namespace: String,
+    pub name: String,
+}
+
+impl ObjectId {
+    /// The identity of a JSON object.
+    pub fn of(v: &Json) -> ObjectId {
+        ObjectId {
+            api_version: api_version(v).to_string(),
+            kind: kind(v).to_string(),
+            namespace: namespace(v).to_string(),
+            name: name(v).to_string(),
+        }
+    }
+
+    /// `apiVersion/Kind ns/name` as Capsule's messages print an object.
+    pub fn display(&self) -> String {
+        if self.namespace.is_empty() {
+            format!("{}/{} {}", self.api_version, self.kind, self.name)
+        } else {
+            format!(
+                "{}/{} {}/{}",
+                self.api_version, self.kind, self.namespace, self.name
+            )
+        }
+    }
+
+    /// As a diagnostic resource reference.
+    pub fn resource_ref(&self) -> crate::diagnostic::ResourceRef {
+        crate::diagnostic::ResourceRef {
+            api_version: self.api_version.clone(),
+            kind: self.kind.clone(),
+            name: self.name.clone(),
+            namespace: self.namespace.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn wrong_types_read_as_absent() {
+        let v = json!({"apiVersion": 1, "kind": "ConfigMap", "metadata": {"name": ["x"], "labels": {"a": "b", "n": 1}}});
+        assert_eq!(api_version(&v), "");
+        assert_eq!(kind(&v), "ConfigMap");
+        assert_eq!(name(&v), "");
+        assert_eq!(labels(&v).len(), 1);
+    }
+
+    #[test]
+    fn set_namespace_creates_metadata() {
+        let mut v = json!({"kind": "X", "metadata": "bad"});
+        set_namespace(&mut v, "ns");
+        assert_eq!(namespace(&v), "ns");
+        let mut v = json!({"kind": "X"});
+        set_namespace(&mut v, "ns");
+        assert_eq!(v, json!({"kind": "X", "metadata": {"namespace": "ns"}}));
+    }
+
+    #[test]
+    fn removing_last_label_drops_map() {
+        let mut v =
+            json!({"metadata": {"labels": {"a": "b"}, "annotations": {"x": "y", "z": "w"}}});
+        remove_label(&mut v, "a");
+        remove_annotation(&mut v, "x");
+        assert_eq!(v, json!({"metadata": {"annotations": {"z": "w"}}}));
+    }
+
+    #[test]
+    fn group_of_core_and_named() {
+        assert_eq!(group_of("v1"), "");
+        assert_eq!(
+            group_of("rbac.authorization.k8s.io/v1"),
+            "rbac.authorization.k8s.io"
+        );
+    }
+}

@@ -1,0 +1,292 @@
+//! Idempotent output (product.md §3.1, §3.4): input items pass through unchanged and in order,
+//! except objects a previous run generated (they carry the provenance annotation). Those are
+//! replaced in place by the object with the same identity produced now, keeping the host's
+//! path/index/id annotations; pruned when nothing produces them any more; kept but disowned
+//! (provenance and `projectcapsule.dev/managed-by` removed) when every owner that still exists has
+//! `pruningOnDelete: false`; left untouched when an owner is cordoned. New objects are appended
+//! in render order with a kpt path annotation from the configured pattern.
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::Value as Json;
+
+use super::OutputItem;
+use super::object::{self, ObjectId};
+use super::provenance;
+
+/// kpt's path annotation (the one functions may set on new items).
+pub const PATH: &str = "internal.config.kubernetes.io/path";
+/// kpt's index annotation.
+pub const INDEX: &str = "internal.config.kubernetes.io/index";
+const LEGACY_PATH: &str = "config.kubernetes.io/path";
+const LEGACY_INDEX: &str = "config.kubernetes.io/index";
+
+/// What the upsert needs to know about a replication that produced earlier objects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OwnerState {
+    pub pruning_on_delete: bool,
+    pub cordoned: bool,
+}
+
+/// Annotations the host owns (file position and identity), carried over to a replacement.
+fn is_host_annotation(key: &str) -> bool {
+    (key.starts_with("config.kubernetes.io/") && key != object::LOCAL_CONFIG)
+        || key.starts_with("internal.config.kubernetes.io/")
+        || key.starts_with("config.k8s.io/")
+        || key.starts_with("kustomize.config.k8s.io/")
+}
+
+fn copy_host_annotations(from: &Json, to: &mut Json) {
+    let Some(src) = from
+        .get("metadata")
+        .and_then(|m| m.get("annotations"))
+        .and_then(Json::as_object)
+    else {
+        return;
+    };
+    let host: Vec<(String, Json)> = src
+        .iter()
+        .filter(|(k, _)| is_host_annotation(k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    if host.is_empty() {
+        return;
+    }
+    if let Some(a) = object::meta_map_mut(to, "annotations") {
+        for (k, v) in host {
+            a.insert(k, v);
+        }
+    }
+}
+
+/// The path a new object goes to: `<namespace>`, `<kind>` (lower case), `<name>`, `<tenant>`
+/// replaced, empty path segments dropped.
+pub fn path_for(pattern: &str, obj: &Json, tenant: &str) -> String {
+    let p = pattern
+        .replace("<namespace>", object::namespace(obj))
+        .replace("<kind>", &object::kind(obj).to_ascii_lowercase())
+        .replace("<name>", object::name(obj))
+        .replace("<tenant>", tenant);
+    p.split('/')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn position(v: &Json) -> Option<(String, i64)> {
+    let path = object::annotation(v, PATH).or_else(|| object::annotation(v, LEGACY_PATH))?;
+    let index = object::annotation(v, INDEX)
+        .or_else(|| object::annotation(v, LEGACY_INDEX))
+        .and_then(|s| s.parse::<i64>().ok())
+        .unwrap_or(0);
+    Some((path.to_string(), index))
+}
+
+/// Options of the upsert.
+pub struct UpsertOptions<'a> {
+    pub path_pattern: &'a str,
+    pub path_annotations: bool,
+}
+
+/// Builds the output list. `produced` objects are final (merged, labelled, provenance-stamped)
+/// and unique by identity.
+pub fn upsert(
+    items: &[Json],
+    previous: &[usize],
+    produced: Vec<Json>,
+    replacements: &HashMap<usize, Json>,
+    owners: &HashMap<String, OwnerState>,
+    opts: &UpsertOptions<'_>,
+) -> Vec<OutputItem> {
+    let previous: HashSet<usize> = previous.iter().copied().collect();
+    let mut by_id: HashMap<ObjectId, usize> = HashMap::new();
+    for (i, p) in produced.iter().enumerate() {
+        by_id.entry(ObjectId::of(p)).or_insert(i);
+    }
+    let mut slots: Vec<Option<Json>> = produced.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(items.len() + slots.len());
+    let mut next_index: HashMap<String, i64> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        if !previous.contains(&i) {
+            if let Some((path, index)) = position(item) {
+                let e = next_index.entry(path).or_insert(0);
+                *e = (*e).max(index + 1);
+            }
+            match replacements.get(&i) {
+                Some(r) => out.push(OutputItem::Generated(r.clone())),
+                None => out.push(OutputItem::Kept(i)),
+            }
+            continue;
+        }
+        if let Some(&p) = by_id.get(&ObjectId::of(item))
+            && let Some(mut obj) = slots.get_mut(p).and_then(Option::take)
+        {
+            copy_host_annotations(item, &mut obj);
+            if let Some((path, index)) = position(&obj) {
+                let e = next_index.entry(path).or_insert(0);
+                *e = (*e).max(index + 1);
+            }
+            out.push(OutputItem::Generated(obj));
+            continue;
+        }
+        let states: Vec<OwnerState> = provenance::read(item)
+            .iter()
+            .filter_map(|p| owners.get(&p.owner).copied())
+            .collect();
+        if states.iter().any(|s| s.cordoned) {
+            out.push(OutputItem::Kept(i));
+        } else if !states.is_empty() && states.iter().all(|s| !s.pruning_on_delete) {
+            let mut kept = item.clone();
+            object::remove_annotation(&mut kept, provenance::ANNOTATION);
+            super::metadata::disown(&mut kept);
+            out.push(OutputItem::Generated(kept));
+        }
+        // Otherwise pruned.
+    }
+    for mut obj in slots.into_iter().flatten() {
+        if opts.path_annotations && position(&obj).is_none() {
+            let tenant = provenance::read(&obj)
+                .first()
+                .map(|p| p.tenant.clone())
+                .unwrap_or_default();
+            let path = path_for(opts.path_pattern, &obj, &tenant);
+            let e = next_index.entry(path.clone()).or_insert(0);
+            let index = *e;
+            *e += 1;
+            if let Some(a) = object::meta_map_mut(&mut obj, "annotations") {
+                a.insert(PATH.into(), Json::String(path));
+                a.insert(INDEX.into(), Json::String(index.to_string()));
+            }
+        }
+        out.push(OutputItem::Generated(obj));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn made(name: &str, owner: &str) -> Json {
+        json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": name, "namespace": "ns",
+            "labels": {"projectcapsule.dev/managed-by": "replications", "projectcapsule.dev/created-by": "replications"},
+            "annotations": {provenance::ANNOTATION: format!("{owner}#0/raw-0@t")}}})
+    }
+
+    fn opts() -> UpsertOptions<'static> {
+        UpsertOptions {
+            path_pattern: "generated/<namespace>/<kind>_<name>.yaml",
+            path_annotations: true,
+        }
+    }
+
+    #[test]
+    fn path_pattern() {
+        let o = json!({"kind": "ClusterRole", "metadata": {"name": "r"}});
+        assert_eq!(
+            path_for("generated/<namespace>/<kind>_<name>.yaml", &o, "t"),
+            "generated/clusterrole_r.yaml"
+        );
+    }
+
+    #[test]
+    fn replace_in_place_prune_and_append() {
+        let mut old_a = made("a", "GlobalTenantResource/g");
+        old_a["metadata"]["annotations"][PATH] = json!("tenants/a.yaml");
+        old_a["metadata"]["annotations"][INDEX] = json!("2");
+        let items = vec![
+            json!({"kind": "Tenant"}),
+            old_a,
+            made("gone", "GlobalTenantResource/g"),
+        ];
+        let mut new_a = made("a", "GlobalTenantResource/g");
+        new_a["data"] = json!({"v": "2"});
+        let new_b = made("b", "GlobalTenantResource/g");
+        let owners = HashMap::from([(
+            "GlobalTenantResource/g".to_string(),
+            OwnerState {
+                pruning_on_delete: true,
+                cordoned: false,
+            },
+        )]);
+        let out = upsert(
+            &items,
+            &[1, 2],
+            vec![new_b, new_a],
+            &HashMap::new(),
+            &owners,
+            &opts(),
+        );
+        assert_eq!(out.len(), 3);
+        assert_eq!(out[0], OutputItem::Kept(0));
+        let OutputItem::Generated(a) = &out[1] else {
+            panic!("replaced")
+        };
+        assert_eq!(a["data"]["v"], "2");
+        assert_eq!(object::annotation(a, PATH), Some("tenants/a.yaml"));
+        assert_eq!(object::annotation(a, INDEX), Some("2"));
+        let OutputItem::Generated(b) = &out[2] else {
+            panic!("appended")
+        };
+        assert_eq!(
+            object::annotation(b, PATH),
+            Some("generated/ns/configmap_b.yaml")
+        );
+        assert_eq!(object::annotation(b, INDEX), Some("0"));
+    }
+
+    #[test]
+    fn disown_and_cordon() {
+        let items = vec![
+            made("x", "GlobalTenantResource/keep"),
+            made("y", "GlobalTenantResource/paused"),
+        ];
+        let owners = HashMap::from([
+            (
+                "GlobalTenantResource/keep".to_string(),
+                OwnerState {
+                    pruning_on_delete: false,
+                    cordoned: false,
+                },
+            ),
+            (
+                "GlobalTenantResource/paused".to_string(),
+                OwnerState {
+                    pruning_on_delete: true,
+                    cordoned: true,
+                },
+            ),
+        ]);
+        let out = upsert(&items, &[0, 1], vec![], &HashMap::new(), &owners, &opts());
+        let OutputItem::Generated(x) = &out[0] else {
+            panic!("disowned")
+        };
+        assert!(!provenance::is_generated(x));
+        assert_eq!(object::labels(x).get("projectcapsule.dev/managed-by"), None);
+        assert_eq!(
+            object::labels(x)
+                .get("projectcapsule.dev/created-by")
+                .map(String::as_str),
+            Some("replications")
+        );
+        assert_eq!(out[1], OutputItem::Kept(1));
+    }
+
+    #[test]
+    fn indexes_continue_after_existing_items_in_the_same_file() {
+        let user = json!({"kind": "ConfigMap", "metadata": {"name": "u", "annotations": {PATH: "generated/ns/configmap_b.yaml", INDEX: "0"}}});
+        let out = upsert(
+            &[user],
+            &[],
+            vec![made("b", "GlobalTenantResource/g")],
+            &HashMap::new(),
+            &HashMap::new(),
+            &opts(),
+        );
+        let OutputItem::Generated(b) = &out[1] else {
+            panic!("appended")
+        };
+        assert_eq!(object::annotation(b, INDEX), Some("1"));
+    }
+}
