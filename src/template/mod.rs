@@ -7,8 +7,10 @@
 mod error;
 pub mod escape;
 pub mod function;
+pub mod lexer;
 pub mod printf;
 pub mod render_env;
+pub mod token;
 pub mod value;
 
 pub use error::{TemplateError, TemplateErrorKind};
