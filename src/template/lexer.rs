@@ -121,16 +121,16 @@ impl<'s> Lexer<'s> {
     }
 
     fn backup(&mut self) {
-        if !self.at_eof && self.pos > 0 {
-            if let Some(c) = self
+        if !self.at_eof
+            && self.pos > 0
+            && let Some(c) = self
                 .input
                 .get(..self.pos)
                 .and_then(|s| s.chars().next_back())
-            {
-                self.pos -= c.len_utf8();
-                if c == '\n' {
-                    self.line -= 1;
-                }
+        {
+            self.pos -= c.len_utf8();
+            if c == '\n' {
+                self.line -= 1;
             }
         }
     }
@@ -573,11 +573,11 @@ impl<'s> Lexer<'s> {
             self.accept_run("0123456789_");
         }
         self.accept("i");
-        if let Some(c) = self.peek() {
-            if is_alnum(c) {
-                self.next();
-                return false;
-            }
+        if let Some(c) = self.peek()
+            && is_alnum(c)
+        {
+            self.next();
+            return false;
         }
         true
     }
