@@ -127,8 +127,40 @@ fn write_diagnostic(stderr: &mut dyn Write, file: &str, source: &str, err: &Temp
     }
 }
 
+/// Stack of the thread that renders, so `{{template}}` recursion can reach Go's depth limit.
+const RENDER_STACK: usize = 512 * 1024 * 1024;
+
 /// Runs the subcommand with its arguments (after `template`); returns the exit code.
+///
+/// The work runs on a thread with a large stack (virtual memory, committed only as used) and a
+/// matching stack budget; stdout and stderr are written once it is done.
 pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let owned = args.to_vec();
+    let worker = std::thread::Builder::new()
+        .name("render".into())
+        .stack_size(RENDER_STACK)
+        .spawn(move || {
+            crate::template::set_stack_budget(RENDER_STACK / 4 * 3);
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            let code = run_here(&owned, &mut out, &mut err);
+            (code, out, err)
+        });
+    let joined = worker.ok().and_then(|h| h.join().ok());
+    match joined {
+        Some((code, out, err)) => {
+            let _ = stderr.write_all(&err);
+            if stdout.write_all(&out).and_then(|_| stdout.flush()).is_err() {
+                return 1;
+            }
+            code
+        }
+        // No thread (or it died): render on this thread with the default budget.
+        None => run_here(args, stdout, stderr),
+    }
+}
+
+/// [`run`] on the current thread.
+pub fn run_here(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
     let args = match parse_args(args) {
         Ok(a) => a,
         Err(msg) => {

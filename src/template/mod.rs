@@ -17,12 +17,14 @@ pub mod literal;
 pub mod parser;
 pub mod printf;
 pub mod render_env;
+pub mod stack;
 pub mod token;
 pub mod value;
 
 pub use error::{TemplateError, TemplateErrorKind};
 pub use function::{CallCtx, FuncError, FuncMap, Function, GoType, NativeFn, Pos, Signature};
 pub use render_env::{Entropy, FixedEntropy, FuncEvent, RenderEnv};
+pub use stack::set_stack_budget;
 pub use value::{GoObject, Kind, ListKind, Map, Value};
 
 use std::collections::HashMap;

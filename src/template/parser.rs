@@ -20,21 +20,12 @@ use super::error::{TemplateError, TemplateErrorKind, go_location};
 use super::function::{FuncMap, Pos};
 use super::lexer::Lexer;
 use super::literal::{new_number, unquote};
+use super::stack;
 use super::token::{TokKind, Token, go_quote};
 use super::value::Value;
 
 /// Go's `maxStackDepth` for nested parenthesised pipelines.
 const MAX_PAREN_DEPTH: usize = 10_000;
-/// Bytes of machine stack the parser may use below its entry point before it refuses to nest
-/// further (keeps hostile input from overflowing the stack in debug builds and small threads).
-pub(crate) const STACK_BUDGET: usize = 768 * 1024;
-
-/// The approximate address of the current stack frame (safe: only the address is read).
-#[inline(never)]
-pub(crate) fn stack_addr() -> usize {
-    let marker = 0u8;
-    std::hint::black_box(&marker) as *const u8 as usize
-}
 
 /// What an action parsed to: a node, or the `{{end}}`/`{{else}}` that closes a list.
 enum Item {
@@ -114,7 +105,7 @@ impl<'s, 'f> Parser<'s, 'f> {
             parse_name: name.to_string(),
             trees: HashMap::new(),
             names,
-            stack_base: stack_addr(),
+            stack_base: stack::stack_addr(),
         };
         let root = p.parse_root()?;
         p.add(Tree {
@@ -163,7 +154,7 @@ impl<'s, 'f> Parser<'s, 'f> {
     }
 
     fn check_stack(&self) -> PResult<()> {
-        if self.stack_base.abs_diff(stack_addr()) > STACK_BUDGET {
+        if stack::exceeded(self.stack_base) {
             let mut e = self.error_at(TemplateErrorKind::Limit, "template nesting too deep");
             e.hint = Some(
                 "capsule-render limits how deeply actions, blocks and parentheses nest; \
