@@ -103,21 +103,32 @@ fn write_diagnostic(stderr: &mut dyn Write, file: &str, source: &str, err: &Temp
             .split('\n')
             .nth(pos.line.saturating_sub(1) as usize)
             .unwrap_or("");
-        let col = pos.col as usize;
+        let col = (pos.col as usize).min(line_text.len());
         let _ = writeln!(stderr, "  --> {file}:{}:{}", pos.line, col + 1);
         let _ = writeln!(stderr, "   |");
-        let _ = writeln!(
-            stderr,
-            "{:>3}| {}",
-            pos.line,
-            line_text.trim_end_matches('\r')
+        // Long lines are shown as a window of about 80 characters around the column.
+        let mut start = col.saturating_sub(40);
+        while !line_text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (col + 40).min(line_text.len());
+        while !line_text.is_char_boundary(end) {
+            end += 1;
+        }
+        let shown = line_text
+            .get(start..end)
+            .unwrap_or("")
+            .trim_end_matches('\r');
+        let (lead, tail) = (
+            if start > 0 { "…" } else { "" },
+            if end < line_text.len() { "…" } else { "" },
         );
+        let _ = writeln!(stderr, "{:>3}| {lead}{shown}{tail}", pos.line);
         // The caret goes under the column's character, counting characters, not bytes.
-        let prefix = line_text
-            .get(..col.min(line_text.len()))
-            .unwrap_or(line_text);
-        let pad: String = prefix
+        let prefix = line_text.get(start..col).unwrap_or("");
+        let pad: String = lead
             .chars()
+            .chain(prefix.chars())
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
         let _ = writeln!(stderr, "   | {pad}^");
