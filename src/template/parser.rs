@@ -737,3 +737,352 @@ impl<'s, 'f> Parser<'s, 'f> {
         }))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::function::{CallCtx, FuncError, Function, GoType, Signature};
+
+    fn contains(_: &mut CallCtx<'_>, _: &[Value]) -> Result<Value, FuncError> {
+        Ok(Value::Bool(false))
+    }
+
+    /// Go's parse tests parse with `printf` and `contains` defined.
+    fn funcs() -> FuncMap {
+        let mut m = FuncMap::new();
+        m.insert(Function {
+            name: "contains",
+            signature: Signature::Typed {
+                params: &[GoType::String, GoType::String],
+                variadic: None,
+                returns_error: false,
+            },
+            call: contains,
+            nondeterministic: false,
+        });
+        m
+    }
+
+    /// The tree as Go's tests print it (`textFormat = "%q"`: text nodes quoted).
+    fn show(list: &List, out: &mut String) {
+        for n in &list.nodes {
+            match n {
+                Node::Text { text, .. } => out.push_str(&go_quote(text)),
+                Node::If(b) | Node::Range(b) | Node::With(b) => {
+                    let kw = match n {
+                        Node::If(_) => "if",
+                        Node::Range(_) => "range",
+                        _ => "with",
+                    };
+                    out.push_str(&format!("{{{{{kw} {}}}}}", b.pipe));
+                    show(&b.list, out);
+                    if let Some(e) = &b.else_list {
+                        out.push_str("{{else}}");
+                        show(e, out);
+                    }
+                    out.push_str("{{end}}");
+                }
+                other => out.push_str(&other.to_string()),
+            }
+        }
+    }
+
+    #[test]
+    fn go_parse_tests() {
+        // Go's parse_test.go `parseTests`: input, parses without error, tree as Go prints it.
+        let cases: &[(&str, bool, &str)] = &[
+            ("", true, ""),
+            ("{{/*\n\n\n*/}}", true, ""),
+            (" \t\n", true, "\" \\t\\n\""),
+            ("some text", true, "\"some text\""),
+            ("{{}}", false, "{{}}"),
+            ("{{.X}}", true, "{{.X}}"),
+            ("{{printf}}", true, "{{printf}}"),
+            ("{{$}}", true, "{{$}}"),
+            (
+                "{{with $x := 3}}{{$x 23}}{{end}}",
+                true,
+                "{{with $x := 3}}{{$x 23}}{{end}}",
+            ),
+            ("{{$.I}}", true, "{{$.I}}"),
+            ("{{printf `%d` 23}}", true, "{{printf `%d` 23}}"),
+            ("{{.X|.Y}}", true, "{{.X | .Y}}"),
+            ("{{$x := .X|.Y}}", true, "{{$x := .X | .Y}}"),
+            (
+                "{{.X (.Y .Z) (.A | .B .C) (.E)}}",
+                true,
+                "{{.X (.Y .Z) (.A | .B .C) (.E)}}",
+            ),
+            ("{{(.Y .Z).Field}}", true, "{{(.Y .Z).Field}}"),
+            ("{{if .X}}hello{{end}}", true, "{{if .X}}\"hello\"{{end}}"),
+            (
+                "{{if .X}}true{{else}}false{{end}}",
+                true,
+                "{{if .X}}\"true\"{{else}}\"false\"{{end}}",
+            ),
+            (
+                "{{if .X}}true{{else if .Y}}false{{end}}",
+                true,
+                "{{if .X}}\"true\"{{else}}{{if .Y}}\"false\"{{end}}{{end}}",
+            ),
+            (
+                "+{{if .X}}X{{else if .Y}}Y{{else if .Z}}Z{{end}}+",
+                true,
+                "\"+\"{{if .X}}\"X\"{{else}}{{if .Y}}\"Y\"{{else}}{{if .Z}}\"Z\"{{end}}{{end}}{{end}}\"+\"",
+            ),
+            (
+                "{{range .X}}hello{{end}}",
+                true,
+                "{{range .X}}\"hello\"{{end}}",
+            ),
+            (
+                "{{range .X.Y.Z}}hello{{end}}",
+                true,
+                "{{range .X.Y.Z}}\"hello\"{{end}}",
+            ),
+            (
+                "{{range .X}}hello{{range .Y}}goodbye{{end}}{{end}}",
+                true,
+                "{{range .X}}\"hello\"{{range .Y}}\"goodbye\"{{end}}{{end}}",
+            ),
+            (
+                "{{range .X}}true{{else}}false{{end}}",
+                true,
+                "{{range .X}}\"true\"{{else}}\"false\"{{end}}",
+            ),
+            (
+                "{{range .X|.M}}true{{else}}false{{end}}",
+                true,
+                "{{range .X | .M}}\"true\"{{else}}\"false\"{{end}}",
+            ),
+            (
+                "{{range .SI}}{{.}}{{end}}",
+                true,
+                "{{range .SI}}{{.}}{{end}}",
+            ),
+            (
+                "{{range $x := .SI}}{{.}}{{end}}",
+                true,
+                "{{range $x := .SI}}{{.}}{{end}}",
+            ),
+            (
+                "{{range $x, $y := .SI}}{{.}}{{end}}",
+                true,
+                "{{range $x, $y := .SI}}{{.}}{{end}}",
+            ),
+            (
+                "{{range .SI}}{{.}}{{break}}{{end}}",
+                true,
+                "{{range .SI}}{{.}}{{break}}{{end}}",
+            ),
+            (
+                "{{range .SI}}{{.}}{{continue}}{{end}}",
+                true,
+                "{{range .SI}}{{.}}{{continue}}{{end}}",
+            ),
+            (
+                "{{range .SI 1 -3.2i true false 'a' nil}}{{end}}",
+                true,
+                "{{range .SI 1 -3.2i true false 'a' nil}}{{end}}",
+            ),
+            ("{{template `x`}}", true, "{{template \"x\"}}"),
+            ("{{template `x` .Y}}", true, "{{template \"x\" .Y}}"),
+            (
+                "{{with .X}}hello{{end}}",
+                true,
+                "{{with .X}}\"hello\"{{end}}",
+            ),
+            (
+                "{{with .X}}hello{{else}}goodbye{{end}}",
+                true,
+                "{{with .X}}\"hello\"{{else}}\"goodbye\"{{end}}",
+            ),
+            (
+                "{{with .X}}hello{{else with .Y}}goodbye{{end}}",
+                true,
+                "{{with .X}}\"hello\"{{else}}{{with .Y}}\"goodbye\"{{end}}{{end}}",
+            ),
+            (
+                "{{with .X}}X{{else with .Y}}Y{{else with .Z}}Z{{end}}",
+                true,
+                "{{with .X}}\"X\"{{else}}{{with .Y}}\"Y\"{{else}}{{with .Z}}\"Z\"{{end}}{{end}}{{end}}",
+            ),
+            ("x \r\n\t{{- 3}}", true, "\"x\"{{3}}"),
+            ("{{3 -}}\n\n\ty", true, "{{3}}\"y\""),
+            ("x \r\n\t{{- 3 -}}\n\n\ty", true, "\"x\"{{3}}\"y\""),
+            ("x\n{{-  3   -}}\ny", true, "\"x\"{{3}}\"y\""),
+            ("x \r\n\t{{- /* hi */}}", true, "\"x\""),
+            ("{{/* hi */ -}}\n\n\ty", true, "\"y\""),
+            ("x \r\n\t{{- /* */ -}}\n\n\ty", true, "\"x\"\"y\""),
+            (
+                "{{block \"foo\" .}}hello{{end}}",
+                true,
+                "{{template \"foo\" .}}",
+            ),
+            ("{{ $x \n := \n 1 \n }}", true, "{{$x := 1}}"),
+            ("{{\n}}", false, "{{\n}}"),
+            ("{{\n\"x\"\n|\nprintf\n}}", true, "{{\"x\" | printf}}"),
+            ("{{/*\nhello\n*/}}", true, ""),
+            ("{{-\n/*\nhello\n*/\n-}}", true, ""),
+            (
+                "{{range .SI}}{{.}}{{ continue }}{{end}}",
+                true,
+                "{{range .SI}}{{.}}{{continue}}{{end}}",
+            ),
+            (
+                "{{range .SI}}{{.}}{{ break }}{{end}}",
+                true,
+                "{{range .SI}}{{.}}{{break}}{{end}}",
+            ),
+            ("hello{{range", false, ""),
+            ("{{end}}", false, ""),
+            ("{{else}}", false, ""),
+            ("{{if .X}}hello{{end}}{{else}}", false, ""),
+            ("{{if .X}}1{{else}}2{{else}}3{{end}}", false, ""),
+            ("hello{{range .x}}", false, ""),
+            ("hello{{range .x}}{{else}}", false, ""),
+            ("hello{{undefined}}", false, ""),
+            ("{{$x}}", false, ""),
+            ("{{with $x := 4}}{{end}}{{$x}}", false, ""),
+            ("{{template $v}}", false, ""),
+            ("{{with $x.Y := 4}}{{end}}", false, ""),
+            ("{{template .X}}", false, ""),
+            ("{{template $v}}", false, ""),
+            ("{{printf 3, 4}}", false, ""),
+            ("{{with $v, $u := 3}}{{end}}", false, ""),
+            ("{{range $u, $v, $w := 3}}{{end}}", false, ""),
+            ("{{printf (printf .).}}", false, ""),
+            ("{{printf 3`x`}}", false, ""),
+            ("{{printf `x`.}}", false, ""),
+            ("{{if .X}}a{{else if .Y}}b{{end}}{{end}}", false, ""),
+            ("{{range .}}{{end}} {{break}}", false, ""),
+            ("{{range .}}{{end}} {{continue}}", false, ""),
+            ("{{range .}}{{else}}{{break}}{{end}}", false, ""),
+            ("{{range .}}{{else}}{{continue}}{{end}}", false, ""),
+            ("{{$x := 0}}{{$x}}", true, "{{$x := 0}}{{$x}}"),
+            ("{{$x += 1}}{{$x}}", false, ""),
+            ("{{$x ! 2}}{{$x}}", false, ""),
+            ("{{$x % 3}}{{$x}}", false, ""),
+            ("{{range $x := $y := 3}}{{end}}", false, ""),
+            ("{{$x:=.}}{{$x!2}}", false, ""),
+            ("{{$x:=.}}{{$x+2}}", false, ""),
+            ("{{$x:=.}}{{$x +2}}", true, "{{$x := .}}{{$x +2}}"),
+            (
+                "{{range $x := 0}}{{$x}}{{end}}",
+                true,
+                "{{range $x := 0}}{{$x}}{{end}}",
+            ),
+            (
+                "{{range $x = 0}}{{$x}}{{end}}",
+                true,
+                "{{range $x = 0}}{{$x}}{{end}}",
+            ),
+            ("{{1.E}}", false, ""),
+            ("{{0.1.E}}", false, ""),
+            ("{{true.E}}", false, ""),
+            ("{{'a'.any}}", false, ""),
+            ("{{\"hello\".guys}}", false, ""),
+            ("{{..E}}", false, ""),
+            ("{{nil.E}}", false, ""),
+            ("{{12|.}}", false, ""),
+            ("{{.|12|printf}}", false, ""),
+            ("{{.|printf|\"error\"}}", false, ""),
+            ("{{12|printf|'e'}}", false, ""),
+            ("{{.|true}}", false, ""),
+            ("{{'c'|nil}}", false, ""),
+            ("{{printf \"%d\" ( ) }}", false, ""),
+            ("{{block \"foo\"}}hello{{end}}", false, ""),
+            ("{{ (( 1 )) }}", true, "{{((1))}}"),
+            ("{{ ((( 1 ))) }}", true, "{{(((1)))}}"),
+            ("{{ ((( 1 ))) | printf }}", true, "{{(((1))) | printf}}"),
+            (
+                "{{ if ((( true ))) }}YES{{ end }}",
+                true,
+                "{{if (((true)))}}\"YES\"{{end}}",
+            ),
+        ];
+        let funcs = funcs();
+        for &(input, ok, want) in cases {
+            match Parser::parse("test", input, &funcs) {
+                Ok(p) => {
+                    assert!(ok, "{input:?} parsed but Go fails it");
+                    let mut got = String::new();
+                    if let Some(t) = p.trees.get("test") {
+                        show(&t.root, &mut got);
+                    }
+                    assert_eq!(got, want, "{input:?}");
+                }
+                Err(e) => assert!(!ok, "{input:?} failed: {}", e.go_message),
+            }
+        }
+    }
+
+    #[test]
+    fn error_lines_and_columns() {
+        // (input, Go's message, column of the offending item as we report it).
+        let cases: &[(&str, &str, u32)] = &[
+            ("line1\n{{", "template: t:2: unclosed action", 2),
+            (
+                "line1\n{{define `x`}}line2\n{{",
+                "template: t:3: unclosed action",
+                2,
+            ),
+            (
+                "line1\n{{\"x\"\n\"y\"\n",
+                "template: t:4: unclosed action started at t:2",
+                0,
+            ),
+            (
+                "{{\n\n\n\n\n",
+                "template: t:6: unclosed action started at t:1",
+                0,
+            ),
+            (
+                "line1\n{{\nx\n}}",
+                "template: t:3: function \"x\" not defined",
+                0,
+            ),
+            ("{{/*\nhello\n}}", "template: t:1: unclosed comment", 2),
+            ("{{ $v := `\n` }} {{", "template: t:2: unclosed action", 7),
+            (
+                "a\n  {{ .x | 3 }}",
+                "template: t:2: non executable command in pipeline stage 2",
+                13,
+            ),
+        ];
+        let funcs = funcs();
+        for &(input, msg, col) in cases {
+            let e = match Parser::parse("t", input, &funcs) {
+                Ok(_) => panic!("{input:?} should fail"),
+                Err(e) => e,
+            };
+            assert_eq!(e.go_message, msg, "{input:?}");
+            assert_eq!(e.pos.map(|p| p.col), Some(col), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn hostile_nesting_is_an_error_not_a_crash() {
+        let funcs = FuncMap::new();
+        let parens = format!("{{{{{}1{}}}}}", "(".repeat(20_000), ")".repeat(20_000));
+        let e = Parser::parse("t", &parens, &funcs)
+            .err()
+            .map(|e| e.go_message);
+        assert!(e.is_some());
+        let ifs = format!(
+            "{}x{}",
+            "{{if 1}}".repeat(100_000),
+            "{{end}}".repeat(100_000)
+        );
+        let e = Parser::parse("t", &ifs, &funcs)
+            .err()
+            .map(|e| (e.kind, e.go_message));
+        assert_eq!(
+            e,
+            Some((
+                TemplateErrorKind::Limit,
+                "template: t:1: template nesting too deep".to_string()
+            ))
+        );
+    }
+}
