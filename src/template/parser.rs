@@ -1047,7 +1047,7 @@ mod tests {
             (
                 "a\n  {{ .x | 3 }}",
                 "template: t:2: non executable command in pipeline stage 2",
-                13,
+                12,
             ),
         ];
         let funcs = funcs();
