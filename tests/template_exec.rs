@@ -201,3 +201,40 @@ fn go_oracle_cases() {
         failures.join("\n")
     );
 }
+
+/// Runs cases from `$TEMPLATE_CASES_IN` (JSON lines: template, data, missingkey) and writes one
+/// JSON result per line to `$TEMPLATE_CASES_OUT`, for differential fuzzing against the oracle.
+/// Ignored unless asked for: `cargo test --test template_exec -- --ignored`.
+#[test]
+#[ignore]
+fn run_external_cases() {
+    let (Ok(input), Ok(output)) = (
+        std::env::var("TEMPLATE_CASES_IN"),
+        std::env::var("TEMPLATE_CASES_OUT"),
+    ) else {
+        return;
+    };
+    let text = std::fs::read_to_string(input).expect("cases file is readable");
+    let funcs = test_funcs();
+    let mut out = String::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let case: serde_json::Value = serde_json::from_str(line).expect("case lines are JSON");
+        let tpl = case["template"].as_str().unwrap_or_default();
+        let data = Value::from_json(&case["data"]);
+        let mode =
+            MissingKey::parse(case["missingkey"].as_str().unwrap_or("zero")).unwrap_or_default();
+        let options = ExecOptions {
+            missing_key: mode,
+            ..ExecOptions::default()
+        };
+        let got = Template::parse("tpl", tpl, &funcs)
+            .and_then(|t| t.execute(&data, &options, &mut RenderEnv::default()));
+        let rec = match got {
+            Ok(o) => serde_json::json!({ "output": o }),
+            Err(e) => serde_json::json!({ "error": e.go_message }),
+        };
+        out.push_str(&rec.to_string());
+        out.push('\n');
+    }
+    std::fs::write(output, out).expect("results file is writable");
+}

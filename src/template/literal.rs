@@ -294,7 +294,7 @@ pub fn new_number(
         return Ok(n);
     }
     if is_complex_item {
-        let (re, im) = parse_complex(text).ok_or_else(|| "expected integer".to_string())?;
+        let (re, im) = parse_complex(text)?;
         n.is_complex = true;
         n.complex = (re, im);
         simplify_complex(&mut n);
@@ -371,17 +371,64 @@ fn simplify_complex(n: &mut Number) {
     }
 }
 
-/// `fmt.Sscan` of a complex item such as `1+2i` or `-1.5e3-2i`.
-fn parse_complex(text: &str) -> Option<(f64, f64)> {
-    let body = text.strip_suffix('i')?;
-    let bytes = body.as_bytes();
-    // The sign that starts the imaginary part: the last + or - not following an exponent mark.
-    let split = (1..bytes.len()).rev().find(|&i| {
-        matches!(bytes[i], b'+' | b'-') && !matches!(bytes[i - 1], b'e' | b'E' | b'p' | b'P')
-    })?;
-    let re = parse_float(&body[..split])?;
-    let im = parse_float(&body[split..])?;
-    Some((re, im))
+/// The end of a float token starting at `i` (fmt's `floatToken`: sign, digits, point,
+/// exponent; hexadecimal after `0x`).
+fn float_token(b: &[u8], mut i: usize) -> usize {
+    let accept = |i: &mut usize, set: &[u8]| -> bool {
+        match b.get(*i) {
+            Some(c) if set.contains(c) => {
+                *i += 1;
+                true
+            }
+            _ => false,
+        }
+    };
+    accept(&mut i, b"+-");
+    let mut digits: &[u8] = b"0123456789_";
+    let mut exp: &[u8] = b"eEpP";
+    let save = i;
+    if accept(&mut i, b"0") {
+        if accept(&mut i, b"xX") {
+            digits = b"0123456789aAbBcCdDeEfF_";
+            exp = b"pP";
+        } else {
+            i = save;
+        }
+    }
+    while accept(&mut i, digits) {}
+    if accept(&mut i, b".") {
+        while accept(&mut i, digits) {}
+    }
+    if accept(&mut i, exp) {
+        accept(&mut i, b"+-");
+        while accept(&mut i, b"0123456789_") {}
+    }
+    i
+}
+
+/// `fmt.Sscan` of a complex item such as `1+2i`, with fmt's error texts.
+fn parse_complex(text: &str) -> Result<(f64, f64), String> {
+    const COMPLEX_ERROR: &str = "syntax error scanning complex number";
+    let b = text.as_bytes();
+    let real_end = float_token(b, 0);
+    if !matches!(b.get(real_end), Some(b'+' | b'-')) {
+        return Err(COMPLEX_ERROR.into());
+    }
+    let imag_end = float_token(b, real_end + 1);
+    if b.get(imag_end) != Some(&b'i') {
+        return Err(COMPLEX_ERROR.into());
+    }
+    let convert = |s: &str| {
+        parse_float(s).ok_or_else(|| {
+            format!(
+                "strconv.ParseFloat: parsing {}: invalid syntax",
+                super::token::go_quote(s)
+            )
+        })
+    };
+    let re = convert(&text[..real_end])?;
+    let im = convert(&text[real_end..imag_end])?;
+    Ok((re, im))
 }
 
 #[cfg(test)]
