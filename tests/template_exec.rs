@@ -101,7 +101,11 @@ fn dict(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     for pair in a.chunks(2) {
         let k = match &pair[0] {
             Value::String(k) => k.to_string(),
-            other => other.to_template_string(),
+            other => {
+                let mut k = String::new();
+                other.write_v(&mut k, false);
+                k
+            }
         };
         m.insert(k, pair.get(1).cloned().unwrap_or(Value::from("")));
     }

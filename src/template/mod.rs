@@ -12,6 +12,7 @@ pub mod error;
 pub mod escape;
 mod exec;
 pub mod function;
+mod hints;
 pub mod lexer;
 pub mod literal;
 pub mod parser;
@@ -89,7 +90,10 @@ impl Template {
     /// `template.New(name).Funcs(funcs).Parse(source)` does: functions are resolved and
     /// variables checked now, so an unknown name is a parse error.
     pub fn parse(name: &str, source: &str, funcs: &FuncMap) -> Result<Template, TemplateError> {
-        let parsed = parser::Parser::parse(name, source, funcs)?;
+        let parsed = parser::Parser::parse(name, source, funcs).map_err(|mut e| {
+            hints::add_hint(&mut e, Some(funcs));
+            e
+        })?;
         let mut line_starts = vec![0];
         line_starts.extend(
             source
@@ -169,7 +173,12 @@ impl Template {
             });
         };
         let mut state = exec::State::new(self, name, options, env);
-        state.run(tree, data)?;
-        Ok(state.out)
+        match state.run(tree, data) {
+            Ok(()) => Ok(state.out),
+            Err(mut e) => {
+                hints::add_hint(&mut e, None);
+                Err(e)
+            }
+        }
     }
 }
