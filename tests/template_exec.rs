@@ -242,3 +242,35 @@ fn run_external_cases() {
     }
     std::fs::write(output, out).expect("results file is writable");
 }
+
+/// Times `$TEMPLATE_BENCH_TPL` on `$TEMPLATE_BENCH_DATA` (JSON): prints ns per execution.
+/// Ignored unless asked for; meaningful in optimised builds only.
+#[test]
+#[ignore]
+fn bench_external_template() {
+    let (Ok(tpl), Ok(data)) = (
+        std::env::var("TEMPLATE_BENCH_TPL"),
+        std::env::var("TEMPLATE_BENCH_DATA"),
+    ) else {
+        return;
+    };
+    let src = std::fs::read_to_string(tpl).expect("template is readable");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(data).expect("data is readable"))
+            .expect("data is JSON");
+    let data = Value::from_json(&json);
+    let t = Template::parse("tpl", &src, &test_funcs()).expect("template parses");
+    let opts = ExecOptions::default();
+    let mut env = RenderEnv::default();
+    let n = 2000;
+    let start = std::time::Instant::now();
+    let mut bytes = 0;
+    for _ in 0..n {
+        bytes += t
+            .execute(&data, &opts, &mut env)
+            .expect("template runs")
+            .len();
+    }
+    let ns = start.elapsed().as_nanos() / n;
+    println!("ns_per_op={ns} bytes={}", bytes / n as usize);
+}

@@ -729,9 +729,11 @@ impl<'t, 'e> State<'t, 'e> {
                 }
                 if let Some(x) = o.field(name) {
                     if has_args {
-                        return Err(self.errorf(format!(
-                            "{name} has arguments but cannot be invoked as function"
-                        )));
+                        // Object members are mostly niladic methods (semver, time.Time): Go's
+                        // evalCall arity message for them.
+                        let got = args.len().saturating_sub(1) + usize::from(final_.is_some());
+                        return Err(self
+                            .errorf(format!("wrong number of args for {name}: want 0 got {got}")));
                     }
                     return Ok(Ev::val(x));
                 }
