@@ -274,3 +274,55 @@ fn bench_external_template() {
     let ns = start.elapsed().as_nanos() / n;
     println!("ns_per_op={ns} bytes={}", bytes / n as usize);
 }
+
+/// Randomly generated templates (nested control flow, trim markers, variables, builtins and the
+/// typed functions above) with Go's results, `tests/data/template_fuzz.jsonl`: the first line
+/// holds the data sets, each further line a template, its missingkey mode, and Go's output or
+/// error.
+#[test]
+fn go_oracle_fuzz_cases() {
+    let mut lines = include_str!("data/template_fuzz.jsonl").lines();
+    let head: serde_json::Value =
+        serde_json::from_str(lines.next().unwrap_or("{}")).expect("header is JSON");
+    let sets: Vec<Value> = head["data"]
+        .as_array()
+        .map(|a| a.iter().map(Value::from_json).collect())
+        .unwrap_or_default();
+    let funcs = test_funcs();
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for line in lines.filter(|l| !l.trim().is_empty()) {
+        n += 1;
+        let case: serde_json::Value = serde_json::from_str(line).expect("case lines are JSON");
+        let data = sets
+            .get(case["set"].as_u64().unwrap_or(0) as usize)
+            .cloned()
+            .unwrap_or_default();
+        let tpl = case["template"].as_str().unwrap_or_default();
+        let options = ExecOptions {
+            missing_key: MissingKey::parse(case["missingkey"].as_str().unwrap_or("zero"))
+                .unwrap_or_default(),
+            ..ExecOptions::default()
+        };
+        let got = Template::parse("tpl", tpl, &funcs)
+            .and_then(|t| t.execute(&data, &options, &mut RenderEnv::default()));
+        let ok = match (&got, case.get("output"), case.get("error")) {
+            (Ok(out), Some(want), _) => want.as_str() == Some(out.as_str()),
+            (Err(e), _, Some(want)) => want.as_str() == Some(e.go_message.as_str()),
+            _ => false,
+        };
+        if !ok {
+            failures.push(format!(
+                "{tpl:?}\n   got {:?}",
+                got.map_err(|e| e.go_message)
+            ));
+        }
+    }
+    assert!(n > 500, "the fuzz golden file has {n} cases");
+    assert!(
+        failures.is_empty(),
+        "{} of {n} differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
