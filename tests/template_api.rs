@@ -258,3 +258,20 @@ fn a_funcmap_entry_shadows_a_builtin() {
     );
     let _ = Map::new();
 }
+
+#[test]
+fn runaway_loops_stop_with_a_limit_error() {
+    let e = run(
+        "{{range 100000000000}}{{end}}",
+        &FuncMap::new(),
+        &ExecOptions::default(),
+    )
+    .err();
+    let e = e.expect("the loop is stopped");
+    assert_eq!(e.kind, TemplateErrorKind::Limit);
+    assert!(
+        e.go_message.starts_with(
+            r#"template: tpl:1:8: executing "tpl" at <{{range 100000000000}}{{end}}>: "#
+        )
+    );
+}

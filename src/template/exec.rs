@@ -169,6 +169,11 @@ enum Flow {
 
 type EResult<T> = Result<T, TemplateError>;
 
+/// Range iterations plus template calls one execution may run in total (Go has no limit:
+/// `{{range 1e18}}` with an empty body, or templates calling each other twice per level, would
+/// hang; we stop them).
+const MAX_ITERATIONS: u64 = 10_000_000;
+
 /// One execution (Go's `state`).
 pub(crate) struct State<'t, 'e> {
     tmpl: &'t Template,
@@ -177,6 +182,7 @@ pub(crate) struct State<'t, 'e> {
     at: At<'t>,
     vars: Vec<(u32, Ev)>,
     depth: usize,
+    iterations: u64,
     pub(crate) out: String,
     opts: &'e ExecOptions,
     env: &'e mut RenderEnv,
@@ -196,6 +202,7 @@ impl<'t, 'e> State<'t, 'e> {
             at: At::None,
             vars: Vec::with_capacity(16),
             depth: 0,
+            iterations: 0,
             out: String::new(),
             opts,
             env,
@@ -263,6 +270,17 @@ impl<'t, 'e> State<'t, 'e> {
             ));
         }
         Ok(())
+    }
+
+    fn too_many_steps(&self) -> TemplateError {
+        self.limit(
+            format!(
+                "execution exceeds capsule-render's limit of {MAX_ITERATIONS} range iterations \
+                 and template calls"
+            ),
+            "the template loops or recurses far more than any generator needs; check range \
+             bounds and recursive templates",
+        )
     }
 
     fn write(&mut self, s: &str) -> EResult<()> {
@@ -376,11 +394,17 @@ impl<'t, 'e> State<'t, 'e> {
     /// One iteration of a range body; returns false when the loop must stop (`break`).
     fn range_iteration(
         &mut self,
+        node: &'t Node,
         r: &'t Branch,
         mark: usize,
         index: Ev,
         elem: Ev,
     ) -> EResult<bool> {
+        self.iterations += 1;
+        if self.iterations > MAX_ITERATIONS {
+            self.at = At::Node(node);
+            return Err(self.too_many_steps());
+        }
         let decl = &r.pipe.decl;
         if let Some(first) = decl.first() {
             if r.pipe.is_assign {
@@ -433,7 +457,7 @@ impl<'t, 'e> State<'t, 'e> {
                             Value::Uint(_) => Value::Uint(i),
                             _ => Value::Uint64(i),
                         };
-                        if !self.range_iteration(r, mark, Ev::Invalid, Ev::Val(e))? {
+                        if !self.range_iteration(node, r, mark, Ev::Invalid, Ev::Val(e))? {
                             break;
                         }
                     }
@@ -447,7 +471,13 @@ impl<'t, 'e> State<'t, 'e> {
                         } else {
                             Ev::Val(e.clone())
                         };
-                        if !self.range_iteration(r, mark, Ev::Val(Value::Int(i as i64)), elem)? {
+                        if !self.range_iteration(
+                            node,
+                            r,
+                            mark,
+                            Ev::Val(Value::Int(i as i64)),
+                            elem,
+                        )? {
                             break;
                         }
                     }
@@ -457,7 +487,7 @@ impl<'t, 'e> State<'t, 'e> {
                     for (k, e) in m.iter() {
                         ran = true;
                         let key = Ev::Val(Value::String(Rc::from(k.as_str())));
-                        if !self.range_iteration(r, mark, key, Ev::Iface(e.clone()))? {
+                        if !self.range_iteration(node, r, mark, key, Ev::Iface(e.clone()))? {
                             break;
                         }
                     }
@@ -504,6 +534,10 @@ impl<'t, 'e> State<'t, 'e> {
             )));
         }
         self.check_stack()?;
+        self.iterations += 1;
+        if self.iterations > MAX_ITERATIONS {
+            return Err(self.too_many_steps());
+        }
         let new_dot = match &t.pipe {
             Some(p) => self.eval_pipeline(dot, p)?,
             None => Ev::Invalid,
