@@ -81,6 +81,26 @@ pub fn add_hint(err: &mut TemplateError, funcs: Option<&FuncMap>) {
                     .join(" or ")
             ))
         }
+    } else if tail == "unexpected EOF" {
+        Some(
+            "an {{if}}, {{range}}, {{with}}, {{define}} or {{block}} is missing its {{end}}".into(),
+        )
+    } else if tail == "unexpected {{end}}" || tail == "unexpected {{else}}" {
+        Some(
+            "this action has no open {{if}}, {{range}} or {{with}} to close; remove it or add \
+              the opening action"
+                .into(),
+        )
+    } else if tail.starts_with("unclosed action") {
+        Some(
+            "an action opened with {{ is not closed with }} (a quote or parenthesis inside it \
+              may be unbalanced)"
+                .into(),
+        )
+    } else if tail.starts_with("missing value for ") {
+        Some("the action needs a value to test or iterate over, e.g. {{ if .enabled }}".into())
+    } else if tail.contains("outside {{range}}") {
+        Some("break and continue only work inside a {{range}} body".into())
     } else if tail.starts_with("undefined variable") {
         Some(
             "declare the variable with `$name := …` before this point, in this block or an \
@@ -154,6 +174,22 @@ mod tests {
         assert!(
             e.and_then(|e| e.hint)
                 .is_some_and(|h| h.contains("neither"))
+        );
+    }
+
+    #[test]
+    fn missing_end_names_the_open_action() {
+        let e = Template::parse(
+            "tpl",
+            "a\n{{ if .a }}\n{{ range .b }}x{{end}}",
+            &FuncMap::new(),
+        )
+        .err();
+        let e = e.expect("missing end");
+        assert_eq!(e.go_message, "template: tpl:3: unexpected EOF");
+        assert_eq!(
+            e.hint.as_deref(),
+            Some("the {{if}} opened on line 2 is missing its {{end}}")
         );
     }
 

@@ -52,6 +52,8 @@ struct TreeState<'s> {
     range_depth: usize,
     paren_depth: usize,
     action_line: u32,
+    /// Open control actions (keyword, line), innermost last, for the "missing {{end}}" hint.
+    open: Vec<(&'static str, u32)>,
 }
 
 impl<'s> TreeState<'s> {
@@ -69,6 +71,7 @@ impl<'s> TreeState<'s> {
             range_depth: 0,
             paren_depth: 0,
             action_line: 0,
+            open: Vec::new(),
         }
     }
 }
@@ -276,7 +279,8 @@ impl<'s, 'f> Parser<'s, 'f> {
             return Err(self.unexpected(&name, CONTEXT));
         }
         let name = unquote(&name.val).map_err(|e| self.errorf(e))?;
-        self.expect(TokKind::RightDelim, CONTEXT)?;
+        let line = self.expect(TokKind::RightDelim, CONTEXT)?.line;
+        self.st.open.push(("define", line));
         let (root, end) = self.item_list()?;
         if !matches!(end, Item::End) {
             return Err(self.errorf(format!("unexpected {} in {CONTEXT}", end.describe())));
@@ -295,7 +299,13 @@ impl<'s, 'f> Parser<'s, 'f> {
                 end => return Ok((list, end)),
             }
         }
-        Err(self.errorf("unexpected EOF"))
+        let mut e = self.errorf("unexpected EOF");
+        if let Some((kw, line)) = self.st.open.last() {
+            e.hint = Some(format!(
+                "the {{{{{kw}}}}} opened on line {line} is missing its {{{{end}}}}"
+            ));
+        }
+        Err(e)
     }
 
     fn text_or_action(&mut self) -> PResult<Item> {
@@ -375,7 +385,9 @@ impl<'s, 'f> Parser<'s, 'f> {
     fn parse_control(&mut self, context: &'static str) -> PResult<Branch> {
         self.check_stack()?;
         let mark = self.st.vars.len();
+        let line = self.st.action_line;
         let pipe = self.pipeline(context, TokKind::RightDelim)?;
+        self.st.open.push((context, line));
         if context == "range" {
             self.st.range_depth += 1;
         }
@@ -409,6 +421,7 @@ impl<'s, 'f> Parser<'s, 'f> {
             }
         }
         self.st.vars.truncate(mark);
+        self.st.open.pop();
         Ok(Branch {
             pos: pipe.pos,
             pipe,
@@ -429,7 +442,9 @@ impl<'s, 'f> Parser<'s, 'f> {
         let token = self.next_non_space();
         let name = self.template_name(&token, CONTEXT)?;
         let pipe = self.pipeline(CONTEXT, TokKind::RightDelim)?;
+        let line = self.st.action_line;
         let outer = std::mem::replace(&mut self.st, TreeState::new());
+        self.st.open.push(("block", line));
         let r = self.item_list();
         let (root, end) = match r {
             Ok(x) => x,
