@@ -4,17 +4,31 @@
 //! Pipeline: source → lexer → parser (AST with a position on every node) → executor over
 //! [`Value`]. Parse once with [`Template::parse`], execute many times with [`Template::execute`].
 
-mod error;
+pub mod ast;
+mod builtins;
+mod compare;
+pub mod complex;
+pub mod error;
 pub mod escape;
+mod exec;
 pub mod function;
+mod hints;
+pub mod lexer;
+pub mod literal;
+pub mod parser;
 pub mod printf;
 pub mod render_env;
+pub mod stack;
+pub mod token;
 pub mod value;
 
 pub use error::{TemplateError, TemplateErrorKind};
 pub use function::{CallCtx, FuncError, FuncMap, Function, GoType, NativeFn, Pos, Signature};
 pub use render_env::{Entropy, FixedEntropy, FuncEvent, RenderEnv};
+pub use stack::set_stack_budget;
 pub use value::{GoObject, Kind, ListKind, Map, Value};
+
+use std::collections::HashMap;
 
 /// Go's `missingkey` option: what a map lookup of an absent key yields.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -61,35 +75,110 @@ impl Default for ExecOptions {
     }
 }
 
-/// A parsed template set: the main template plus every `define`/`block` it declares.
+/// A parsed template set: the main template plus every `define`/`block` it declares (Go's
+/// `*template.Template` with its associated templates).
 #[derive(Debug)]
 pub struct Template {
     name: String,
+    trees: HashMap<String, ast::Tree>,
+    /// Byte offsets at which lines start, for Go's `line:col` of a node.
+    line_starts: Vec<usize>,
 }
 
 impl Template {
-    /// Parses `source` as the template `name` (Capsule: `tpl`) against `funcs`.
+    /// Parses `source` as the template `name` (Capsule: `tpl`) against `funcs`, as
+    /// `template.New(name).Funcs(funcs).Parse(source)` does: functions are resolved and
+    /// variables checked now, so an unknown name is a parse error.
     pub fn parse(name: &str, source: &str, funcs: &FuncMap) -> Result<Template, TemplateError> {
-        let _ = (source, funcs);
-        Err(TemplateError::parse(
-            name,
-            Pos { line: 1, col: 1 },
-            "the template engine is not built yet",
-        ))
+        let parsed = parser::Parser::parse(name, source, funcs).map_err(|mut e| {
+            hints::add_hint(&mut e, Some(funcs));
+            e
+        })?;
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            source
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Ok(Template {
+            name: name.to_string(),
+            trees: parsed.trees,
+            line_starts,
+        })
     }
 
-    /// Runs the template against `data` and returns the text it writes.
+    /// The name the template was parsed as (Go's `ParseName`, used in every error).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub(crate) fn parse_name(&self) -> &str {
+        &self.name
+    }
+
+    pub(crate) fn tree(&self, name: &str) -> Option<&ast::Tree> {
+        self.trees.get(name)
+    }
+
+    /// The names of every template in the set (the main one and those defined), sorted.
+    pub fn template_names(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.trees.keys().map(String::as_str).collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// Go's `line:col` for a byte offset of the source (see [`error::go_location`]).
+    pub(crate) fn location(&self, offset: usize) -> (u32, u32) {
+        let idx = self.line_starts.partition_point(|&s| s <= offset);
+        let start = idx
+            .checked_sub(1)
+            .and_then(|i| self.line_starts.get(i))
+            .copied()
+            .unwrap_or(0);
+        (idx.max(1) as u32, offset.saturating_sub(start) as u32)
+    }
+
+    /// Runs the template against `data` and returns the text it writes (Go's `Execute` into a
+    /// buffer; on error the partial output is dropped, as Capsule drops it).
     pub fn execute(
         &self,
         data: &Value,
         options: &ExecOptions,
         env: &mut RenderEnv,
     ) -> Result<String, TemplateError> {
-        let _ = (data, options, env);
-        Err(TemplateError::parse(
-            &self.name,
-            Pos { line: 1, col: 1 },
-            "the template engine is not built yet",
-        ))
+        self.execute_template(&self.name, data, options, env)
+    }
+
+    /// Runs the template `name` of the set (Go's `ExecuteTemplate`).
+    pub fn execute_template(
+        &self,
+        name: &str,
+        data: &Value,
+        options: &ExecOptions,
+        env: &mut RenderEnv,
+    ) -> Result<String, TemplateError> {
+        let Some(tree) = self.trees.get(name) else {
+            return Err(TemplateError {
+                kind: TemplateErrorKind::Exec,
+                template: name.to_string(),
+                pos: None,
+                go_message: format!(
+                    "template: no template {} associated with template {}",
+                    token::go_quote(name),
+                    token::go_quote(&self.name)
+                ),
+                hint: None,
+            });
+        };
+        let mut state = exec::State::new(self, name, options, env);
+        match state.run(tree, data) {
+            Ok(()) => Ok(state.out),
+            Err(mut e) => {
+                hints::add_hint(&mut e, None);
+                Err(e)
+            }
+        }
     }
 }
