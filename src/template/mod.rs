@@ -1,8 +1,19 @@
 //! A reimplementation of Go's `text/template`, as Capsule runs it for generators:
 //! `template.New("tpl").Option("missingkey=…").Funcs(sprigin)`.
 //!
-//! Pipeline: source → lexer → parser (AST with a position on every node) → executor over
-//! [`Value`]. Parse once with [`Template::parse`], execute many times with [`Template::execute`].
+//! Pipeline: source → [`lexer`] → [`parser`] ([`ast`] with a byte position on every node) →
+//! executor over [`Value`] (`exec`, with Go's builtins in `builtins` and `compare`). Parse once
+//! with [`Template::parse`], execute many times with [`Template::execute`].
+//!
+//! What is Go's and what is ours: every success, output byte and error message follows Go 1.26's
+//! text/template (checked against Go itself, see `tests/template_exec.rs`). On top of Go, errors
+//! carry a position and often a hint, and limits stop hostile templates: nesting beyond the
+//! stack budget ([`stack`]), `ExecOptions::max_depth` nested template calls, 10 million range
+//! iterations plus template calls, and `ExecOptions::max_output` bytes. Those limit errors have
+//! kind [`TemplateErrorKind::Limit`].
+//!
+//! Positions: [`TemplateError::pos`] and `CallCtx::pos` hold the line (1-based) and the column
+//! Go prints, which is the 0-based byte offset within the line.
 
 pub mod ast;
 mod builtins;

@@ -76,7 +76,7 @@ impl<'s> TreeState<'s> {
     }
 }
 
-/// The result of parsing: every tree by name, and the variable-name table.
+/// The result of parsing: every tree (the main one, `define`s and `block`s) by name.
 pub struct Parsed {
     pub trees: HashMap<String, Tree>,
 }

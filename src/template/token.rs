@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-/// The kind of a lexical item (Go's `itemType`). The keyword kinds come after [`TokKind::Keyword`]
+/// The kind of a lexical item (Go's `itemType`). The keyword kinds come after `itemKeyword`
 /// in Go's enumeration; [`TokKind::is_keyword`] mirrors that test.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
