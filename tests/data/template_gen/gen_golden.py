@@ -59,6 +59,11 @@ for t in ["{{and 1 0 2}}", "{{and 1 2}}", "{{or 0 \"\" 3}}", "{{or 0 \"\"}}", "{
           "{{(dict \"a\" 1).a}}", "{{(dict \"a\" 1).b}}", "{{(dict \"a\" 1).b.c}}", "{{dict.a}}", "{{$d := dict \"a\" 1}}{{$d.a}}",
           "{{join \", \" .ls}}", "{{join 1 .ls}}", "{{trunc 2 .s}}", "{{trunc -1 .s}}", "{{trunc 'x' .s}}", "{{trunc 2}}",
           "{{upper.x}}", "{{ (upper \"a\").x }}", "{{ 1 | list 2 3 }}", "{{ list 2 3 | list 4 }}",
+          "{{seq 3}}|{{seq 2 5}}|{{seq 5 2}}|{{seq 0 2 6}}|{{seq}}", "{{seq 1.5}}", "{{seq \"a\"}}", "{{seq .i}}",
+          "{{seq 'a' 98}}", "{{3 | seq}}", "{{3 | seq 1}}", "{{.i | seq}}", "{{seq nil}}", "{{seq (len .s)}}", "{{seq 1e1}}",
+          "{{round 3.14159 2}}", "{{round 2.5 0}} {{round 2.4 0}}", "{{round 2.45 1 0.6}}", "{{round 1 2 1}}",
+          "{{round 1 2 \"x\"}}", "{{round 1 2 .f}}", "{{round 1 2 .i}}", "{{round 1}}", "{{round 1 2.5}}", "{{round .f 0}}",
+          "{{round .s 0}}", "{{0.5 | round 2.5 0}}", "{{1 | round 2.5 0}}", "{{round 2.5 0 nil}}", "{{round nil 0}}",
           ]:
     c(t)
 # range/with/if/variables/templates
