@@ -31,6 +31,7 @@ pub mod printf;
 pub mod render_env;
 pub mod stack;
 pub mod token;
+mod unicode_class;
 pub mod value;
 
 pub use error::{TemplateError, TemplateErrorKind};

@@ -95,7 +95,8 @@ for t in ["{{range .l}}[{{.}}]{{end}}", "{{range $i, $e := .l}}{{$i}}:{{$e}} {{e
           "{{.m.a 1}}", "{{1 | .m.a}}", "{{.s 1}}", "{{$.s 1}}", "{{$x := 1}}{{$x 2}}", "{{. 1}}", "{{\"a\" 1}}", "{{true 1}}",
           "{{(1) 2}}", "{{nil 1}}", "{{.l | len | print}}", "{{.s | printf \"%s-%s\" \"a\"}}",
           "a\n{{.n.x}}", "a\nbc{{.n.x}}", "{{/* c */}}\n {{.n.x}}", "{{if true}}\n  {{index .l 9}}{{end}}",
-          "{{ \"%\" }}{{ .n.x }}", "{{define \"%d\"}}{{.n.x}}{{end}}{{template \"%d\" .}}", "{{printf \"%!\"}}{{.n.x}}",
+          "{{ \"%\" }}{{ .n.x }}", "{{ .a² }}", "{{ .aᭃ }}", "{{ $x٣ := 1 }}{{ $x٣ }}", "{{ \u05cf }}", "{{ 1\u1b42 }}",
+          "{{ .é }}", "{{ \u200b }}", "{{ \"\u200b\u00a0é\" | upper }}", "{{ .\u0ea6 }}", "{{define \"%d\"}}{{.n.x}}{{end}}{{template \"%d\" .}}", "{{printf \"%!\"}}{{.n.x}}",
           ]:
     c(t)
 inp = ''.join(json.dumps({"template": x["t"], "data": x["d"], "missingkey": x["m"], "compat": "sprig"}) + "\n" for x in cases)
