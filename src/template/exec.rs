@@ -592,14 +592,7 @@ impl<'t, 'e> State<'t, 'e> {
         match first {
             Arg::Field { ident, .. } => {
                 self.at = At::Arg(first);
-                return self.eval_field_chain(
-                    dot,
-                    dot.clone(),
-                    At::Arg(first),
-                    ident,
-                    &cmd.args,
-                    final_,
-                );
+                return self.eval_field_chain(dot.clone(), ident, &cmd.args, final_);
             }
             Arg::Chain { .. } => return self.eval_chain_node(dot, first, &cmd.args, final_),
             Arg::Identifier { .. } => {
@@ -609,7 +602,7 @@ impl<'t, 'e> State<'t, 'e> {
                 self.not_a_function(&cmd.args, &final_)?;
                 return self.eval_pipeline(dot, p);
             }
-            Arg::Variable(v) => return self.eval_variable_node(dot, v, &cmd.args, final_),
+            Arg::Variable(v) => return self.eval_variable_node(v, &cmd.args, final_),
             _ => {}
         }
         self.at = At::Arg(first);
@@ -675,12 +668,11 @@ impl<'t, 'e> State<'t, 'e> {
             return Err(self.errorf(format!("indirection through explicit nil in {node}")));
         }
         let pipe = self.eval_arg(dot, ArgType::Untyped, inner)?;
-        self.eval_field_chain(dot, pipe, At::Arg(node), field, args, final_)
+        self.eval_field_chain(pipe, field, args, final_)
     }
 
     fn eval_variable_node(
         &mut self,
-        dot: &Ev,
         v: &'t Variable,
         args: &'t [Arg],
         final_: Option<Ev>,
@@ -691,14 +683,12 @@ impl<'t, 'e> State<'t, 'e> {
             self.not_a_function(args, &final_)?;
             return Ok(value);
         }
-        self.eval_field_chain(dot, value, At::Var(v), &v.ident[1..], args, final_)
+        self.eval_field_chain(value, &v.ident[1..], args, final_)
     }
 
     fn eval_field_chain(
         &mut self,
-        dot: &Ev,
         mut receiver: Ev,
-        node: At<'t>,
         ident: &'t [Rc<str>],
         args: &'t [Arg],
         final_: Option<Ev>,
@@ -707,16 +697,14 @@ impl<'t, 'e> State<'t, 'e> {
             return Ok(receiver);
         };
         for name in init {
-            receiver = self.eval_field(dot, name, node, &[], None, receiver)?;
+            receiver = self.eval_field(name, &[], None, receiver)?;
         }
-        self.eval_field(dot, last, node, args, final_, receiver)
+        self.eval_field(last, args, final_, receiver)
     }
 
     fn eval_field(
         &mut self,
-        _dot: &Ev,
         name: &str,
-        _node: At<'t>,
         args: &'t [Arg],
         final_: Option<Ev>,
         receiver: Ev,
@@ -1067,18 +1055,11 @@ impl<'t, 'e> State<'t, 'e> {
                 };
             }
             Arg::Field { ident, .. } => {
-                let v = self.eval_field_chain(
-                    dot,
-                    dot.clone(),
-                    At::Arg(n),
-                    ident,
-                    std::slice::from_ref(n),
-                    None,
-                )?;
+                let v = self.eval_field_chain(dot.clone(), ident, std::slice::from_ref(n), None)?;
                 return self.validate_type(v, typ);
             }
             Arg::Variable(v) => {
-                let v = self.eval_variable_node(dot, v, &[], None)?;
+                let v = self.eval_variable_node(v, &[], None)?;
                 return self.validate_type(v, typ);
             }
             Arg::Pipe(p) => {
