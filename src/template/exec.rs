@@ -203,7 +203,7 @@ impl<'t, 'e> State<'t, 'e> {
             vars: Vec::with_capacity(16),
             depth: 0,
             iterations: 0,
-            out: String::new(),
+            out: String::with_capacity(tmpl.out_hint()),
             opts,
             env,
             stack_base: super::stack::stack_addr(),

@@ -95,6 +95,8 @@ pub struct Template {
     trees: HashMap<String, ast::Tree>,
     /// Byte offsets at which lines start, for Go's `line:col` of a node.
     line_starts: Vec<usize>,
+    /// Initial capacity of the output buffer (the source size, capped).
+    out_hint: usize,
 }
 
 impl Template {
@@ -118,6 +120,7 @@ impl Template {
             name: name.to_string(),
             trees: parsed.trees,
             line_starts,
+            out_hint: source.len().min(1 << 16),
         })
     }
 
@@ -128,6 +131,10 @@ impl Template {
 
     pub(crate) fn parse_name(&self) -> &str {
         &self.name
+    }
+
+    pub(crate) fn out_hint(&self) -> usize {
+        self.out_hint
     }
 
     pub(crate) fn tree(&self, name: &str) -> Option<&ast::Tree> {
