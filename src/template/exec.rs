@@ -951,6 +951,8 @@ impl<'t, 'e> State<'t, 'e> {
             };
             argv.push(self.validate_type(fin, t)?);
         }
+        // `check_arity` guaranteed the operands the indexing below reads (one for the
+        // variadic builtins and `len`/`not`, two for ne/lt/le/gt/ge).
         let result: Result<Ev, String> = match b {
             Builtin::Not => Ok(Ev::Val(Value::Bool(
                 !argv.first().is_some_and(builtins::truth),
