@@ -275,3 +275,35 @@ fn runaway_loops_stop_with_a_limit_error() {
         )
     );
 }
+
+#[test]
+fn builtin_slice_does_not_unwrap_interface_indexes() {
+    // Go's `slice` (unlike `index`) refuses an index read from a map: its reflect.Value is an
+    // interface. Expected text from the Go corpus (builtins-only oracle).
+    let src = "{{ slice .l .n }}|{{ $n := .n }}{{ slice .l $n }}";
+    let v: serde_json::Value =
+        serde_json::from_str(r#"{"n": 1, "l": [1, 2, 3]}"#).expect("literal JSON");
+    let t = Template::parse("tpl", src, &FuncMap::new()).expect("parses");
+    let e = t
+        .execute(
+            &Value::from_json(&v),
+            &ExecOptions::default(),
+            &mut RenderEnv::default(),
+        )
+        .err()
+        .map(|e| e.go_message);
+    assert_eq!(
+        e.as_deref(),
+        Some(
+            r#"template: tpl:1:3: executing "tpl" at <slice .l .n>: error calling slice: cannot index slice/array with type interface {}"#
+        )
+    );
+    let t =
+        Template::parse("tpl", "{{ $n := .n }}{{ slice .l $n }}", &FuncMap::new()).expect("parses");
+    let out = t.execute(
+        &Value::from_json(&v),
+        &ExecOptions::default(),
+        &mut RenderEnv::default(),
+    );
+    assert_eq!(out.ok().as_deref(), Some("[2 3]"));
+}

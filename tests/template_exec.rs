@@ -137,6 +137,48 @@ fn trunc(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     }))
 }
 
+/// sprig's `seq(params ...int) string`.
+fn seq(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    let p: Vec<i64> = a.iter().map(int).collect();
+    let (start, step, end) = match p.as_slice() {
+        [end] => (1, if *end < 1 { -1 } else { 1 }, *end),
+        [start, end] => (*start, if end < start { -1 } else { 1 }, *end),
+        [start, step, end] => (*start, *step, *end),
+        _ => return Ok(Value::from("")),
+    };
+    let mut out = Vec::new();
+    if step != 0 && ((step > 0 && start <= end) || (step < 0 && start >= end)) {
+        let mut i = start;
+        while (step > 0 && i <= end) || (step < 0 && i >= end) {
+            out.push(i.to_string());
+            i += step;
+        }
+    }
+    Ok(Value::from(out.join(" ")))
+}
+
+/// sprig's `round(a interface{}, p int, rOpt ...float64) float64`.
+fn round(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    let val = match &a[0] {
+        Value::Int(i) | Value::Int64(i) => *i as f64,
+        Value::Float(f) => *f,
+        _ => 0.0,
+    };
+    let round_on = match a.get(2) {
+        Some(Value::Float(f)) => *f,
+        _ => 0.5,
+    };
+    let pow = 10f64.powi(int(&a[1]) as i32);
+    let digit = pow * val;
+    let div = digit.fract();
+    let r = if div >= round_on {
+        digit.ceil()
+    } else {
+        digit.floor()
+    };
+    Ok(Value::Float(r / pow))
+}
+
 fn test_funcs() -> FuncMap {
     use GoType::*;
     let mut m = FuncMap::new();
@@ -151,6 +193,8 @@ fn test_funcs() -> FuncMap {
     m.insert(f("dict", typed(&[], Some(Any), false), dict));
     m.insert(f("join", typed(&[String, Any], None, false), join));
     m.insert(f("trunc", typed(&[Int, String], None, false), trunc));
+    m.insert(f("seq", typed(&[], Some(Int), false), seq));
+    m.insert(f("round", typed(&[Any, Int], Some(Float64), false), round));
     m
 }
 

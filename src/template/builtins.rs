@@ -145,6 +145,11 @@ pub fn slice(item: &Ev, indexes: &[Ev]) -> Result<Ev, String> {
     };
     let mut idx = [0usize, len, len];
     for (i, ix) in indexes.iter().enumerate() {
+        // Unlike `index`, Go's `slice` does not unwrap interfaces around its indexes, so a
+        // number read from a map or an []interface{} is refused.
+        if let Ev::Iface(_) = ix {
+            return Err("cannot index slice/array with type interface {}".into());
+        }
         idx[i] = index_arg(ix, len)?;
     }
     if idx[0] > idx[1] {

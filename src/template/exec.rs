@@ -203,7 +203,7 @@ impl<'t, 'e> State<'t, 'e> {
             vars: Vec::with_capacity(16),
             depth: 0,
             iterations: 0,
-            out: String::new(),
+            out: String::with_capacity(tmpl.out_hint()),
             opts,
             env,
             stack_base: super::stack::stack_addr(),
@@ -592,14 +592,7 @@ impl<'t, 'e> State<'t, 'e> {
         match first {
             Arg::Field { ident, .. } => {
                 self.at = At::Arg(first);
-                return self.eval_field_chain(
-                    dot,
-                    dot.clone(),
-                    At::Arg(first),
-                    ident,
-                    &cmd.args,
-                    final_,
-                );
+                return self.eval_field_chain(dot.clone(), ident, &cmd.args, final_);
             }
             Arg::Chain { .. } => return self.eval_chain_node(dot, first, &cmd.args, final_),
             Arg::Identifier { .. } => {
@@ -609,7 +602,7 @@ impl<'t, 'e> State<'t, 'e> {
                 self.not_a_function(&cmd.args, &final_)?;
                 return self.eval_pipeline(dot, p);
             }
-            Arg::Variable(v) => return self.eval_variable_node(dot, v, &cmd.args, final_),
+            Arg::Variable(v) => return self.eval_variable_node(v, &cmd.args, final_),
             _ => {}
         }
         self.at = At::Arg(first);
@@ -675,12 +668,11 @@ impl<'t, 'e> State<'t, 'e> {
             return Err(self.errorf(format!("indirection through explicit nil in {node}")));
         }
         let pipe = self.eval_arg(dot, ArgType::Untyped, inner)?;
-        self.eval_field_chain(dot, pipe, At::Arg(node), field, args, final_)
+        self.eval_field_chain(pipe, field, args, final_)
     }
 
     fn eval_variable_node(
         &mut self,
-        dot: &Ev,
         v: &'t Variable,
         args: &'t [Arg],
         final_: Option<Ev>,
@@ -691,14 +683,12 @@ impl<'t, 'e> State<'t, 'e> {
             self.not_a_function(args, &final_)?;
             return Ok(value);
         }
-        self.eval_field_chain(dot, value, At::Var(v), &v.ident[1..], args, final_)
+        self.eval_field_chain(value, &v.ident[1..], args, final_)
     }
 
     fn eval_field_chain(
         &mut self,
-        dot: &Ev,
         mut receiver: Ev,
-        node: At<'t>,
         ident: &'t [Rc<str>],
         args: &'t [Arg],
         final_: Option<Ev>,
@@ -707,16 +697,14 @@ impl<'t, 'e> State<'t, 'e> {
             return Ok(receiver);
         };
         for name in init {
-            receiver = self.eval_field(dot, name, node, &[], None, receiver)?;
+            receiver = self.eval_field(name, &[], None, receiver)?;
         }
-        self.eval_field(dot, last, node, args, final_, receiver)
+        self.eval_field(last, args, final_, receiver)
     }
 
     fn eval_field(
         &mut self,
-        _dot: &Ev,
         name: &str,
-        _node: At<'t>,
         args: &'t [Arg],
         final_: Option<Ev>,
         receiver: Ev,
@@ -963,6 +951,8 @@ impl<'t, 'e> State<'t, 'e> {
             };
             argv.push(self.validate_type(fin, t)?);
         }
+        // `check_arity` guaranteed the operands the indexing below reads (one for the
+        // variadic builtins and `len`/`not`, two for ne/lt/le/gt/ge).
         let result: Result<Ev, String> = match b {
             Builtin::Not => Ok(Ev::Val(Value::Bool(
                 !argv.first().is_some_and(builtins::truth),
@@ -1067,18 +1057,11 @@ impl<'t, 'e> State<'t, 'e> {
                 };
             }
             Arg::Field { ident, .. } => {
-                let v = self.eval_field_chain(
-                    dot,
-                    dot.clone(),
-                    At::Arg(n),
-                    ident,
-                    std::slice::from_ref(n),
-                    None,
-                )?;
+                let v = self.eval_field_chain(dot.clone(), ident, std::slice::from_ref(n), None)?;
                 return self.validate_type(v, typ);
             }
             Arg::Variable(v) => {
-                let v = self.eval_variable_node(dot, v, &[], None)?;
+                let v = self.eval_variable_node(v, &[], None)?;
                 return self.validate_type(v, typ);
             }
             Arg::Pipe(p) => {

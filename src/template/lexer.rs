@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 
 use super::token::{TokKind, Token, go_quote, go_rune_u};
+use super::unicode_class;
 
 const LEFT_DELIM: &str = "{{";
 const RIGHT_DELIM: &str = "}}";
@@ -52,9 +53,9 @@ fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\r' | '\n')
 }
 
-/// Go's `isAlphaNumeric` (`unicode.IsLetter`/`IsDigit`, approximated by Rust's classes).
+/// Go's `isAlphaNumeric`: `_`, `unicode.IsLetter`, `unicode.IsDigit`.
 pub fn is_alnum(c: char) -> bool {
-    c == '_' || c.is_alphabetic() || c.is_numeric()
+    c == '_' || unicode_class::is_letter(c) || unicode_class::is_digit(c)
 }
 
 fn has_left_trim_marker(s: &str) -> bool {

@@ -1,8 +1,19 @@
 //! A reimplementation of Go's `text/template`, as Capsule runs it for generators:
 //! `template.New("tpl").Option("missingkey=…").Funcs(sprigin)`.
 //!
-//! Pipeline: source → lexer → parser (AST with a position on every node) → executor over
-//! [`Value`]. Parse once with [`Template::parse`], execute many times with [`Template::execute`].
+//! Pipeline: source → [`lexer`] → [`parser`] ([`ast`] with a byte position on every node) →
+//! executor over [`Value`] (`exec`, with Go's builtins in `builtins` and `compare`). Parse once
+//! with [`Template::parse`], execute many times with [`Template::execute`].
+//!
+//! What is Go's and what is ours: every success, output byte and error message follows Go 1.26's
+//! text/template (checked against Go itself, see `tests/template_exec.rs`). On top of Go, errors
+//! carry a position and often a hint, and limits stop hostile templates: nesting beyond the
+//! stack budget ([`stack`]), `ExecOptions::max_depth` nested template calls, 10 million range
+//! iterations plus template calls, and `ExecOptions::max_output` bytes. Those limit errors have
+//! kind [`TemplateErrorKind::Limit`].
+//!
+//! Positions: [`TemplateError::pos`] and `CallCtx::pos` hold the line (1-based) and the column
+//! Go prints, which is the 0-based byte offset within the line.
 
 pub mod ast;
 mod builtins;
@@ -20,6 +31,7 @@ pub mod printf;
 pub mod render_env;
 pub mod stack;
 pub mod token;
+mod unicode_class;
 pub mod value;
 
 pub use error::{TemplateError, TemplateErrorKind};
@@ -83,6 +95,8 @@ pub struct Template {
     trees: HashMap<String, ast::Tree>,
     /// Byte offsets at which lines start, for Go's `line:col` of a node.
     line_starts: Vec<usize>,
+    /// Initial capacity of the output buffer (the source size, capped).
+    out_hint: usize,
 }
 
 impl Template {
@@ -106,6 +120,7 @@ impl Template {
             name: name.to_string(),
             trees: parsed.trees,
             line_starts,
+            out_hint: source.len().min(1 << 16),
         })
     }
 
@@ -116,6 +131,10 @@ impl Template {
 
     pub(crate) fn parse_name(&self) -> &str {
         &self.name
+    }
+
+    pub(crate) fn out_hint(&self) -> usize {
+        self.out_hint
     }
 
     pub(crate) fn tree(&self, name: &str) -> Option<&ast::Tree> {

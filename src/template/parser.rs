@@ -76,7 +76,7 @@ impl<'s> TreeState<'s> {
     }
 }
 
-/// The result of parsing: every tree by name, and the variable-name table.
+/// The result of parsing: every tree (the main one, `define`s and `block`s) by name.
 pub struct Parsed {
     pub trees: HashMap<String, Tree>,
 }
@@ -181,7 +181,9 @@ impl<'s, 'f> Parser<'s, 'f> {
     }
 
     fn backup(&mut self) {
-        self.st.peek_count += 1;
+        // Go's parser never backs up past its three-item buffer; the clamp keeps the buffer
+        // indexes in range even if that invariant were broken.
+        self.st.peek_count = (self.st.peek_count + 1).min(3);
     }
 
     fn backup2(&mut self, t1: Token<'s>) {

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-/// The kind of a lexical item (Go's `itemType`). The keyword kinds come after [`TokKind::Keyword`]
+/// The kind of a lexical item (Go's `itemType`). The keyword kinds come after `itemKeyword`
 /// in Go's enumeration; [`TokKind::is_keyword`] mirrors that test.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
@@ -149,18 +149,9 @@ pub fn go_quote(s: &str) -> String {
     out
 }
 
-/// An approximation of Go's `strconv.IsPrint`/`unicode.IsPrint`: letters, marks, numbers,
-/// punctuation, symbols and the ASCII space.
+/// Go's `strconv.IsPrint`.
 pub fn is_go_print(c: char) -> bool {
-    if (c as u32) < 0x80 {
-        return (' '..='~').contains(&c);
-    }
-    !(c.is_control()
-        || c.is_whitespace()
-        || matches!(c as u32, 0xAD | 0x200B..=0x200F | 0x2028..=0x202E | 0x2060..=0x206F | 0xFEFF)
-        || (0xD800..=0xDFFF).contains(&(c as u32))
-        || (0xE000..=0xF8FF).contains(&(c as u32))
-        || (0xF0000..).contains(&(c as u32)))
+    super::unicode_class::is_print(c)
 }
 
 /// Go's `%#U` of a rune: `U+0001`, or `U+00E9 'é'` when printable.

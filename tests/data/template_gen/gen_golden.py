@@ -59,6 +59,11 @@ for t in ["{{and 1 0 2}}", "{{and 1 2}}", "{{or 0 \"\" 3}}", "{{or 0 \"\"}}", "{
           "{{(dict \"a\" 1).a}}", "{{(dict \"a\" 1).b}}", "{{(dict \"a\" 1).b.c}}", "{{dict.a}}", "{{$d := dict \"a\" 1}}{{$d.a}}",
           "{{join \", \" .ls}}", "{{join 1 .ls}}", "{{trunc 2 .s}}", "{{trunc -1 .s}}", "{{trunc 'x' .s}}", "{{trunc 2}}",
           "{{upper.x}}", "{{ (upper \"a\").x }}", "{{ 1 | list 2 3 }}", "{{ list 2 3 | list 4 }}",
+          "{{seq 3}}|{{seq 2 5}}|{{seq 5 2}}|{{seq 0 2 6}}|{{seq}}", "{{seq 1.5}}", "{{seq \"a\"}}", "{{seq .i}}",
+          "{{seq 'a' 98}}", "{{3 | seq}}", "{{3 | seq 1}}", "{{.i | seq}}", "{{seq nil}}", "{{seq (len .s)}}", "{{seq 1e1}}",
+          "{{round 3.14159 2}}", "{{round 2.5 0}} {{round 2.4 0}}", "{{round 2.45 1 0.6}}", "{{round 1 2 1}}",
+          "{{round 1 2 \"x\"}}", "{{round 1 2 .f}}", "{{round 1 2 .i}}", "{{round 1}}", "{{round 1 2.5}}", "{{round .f 0}}",
+          "{{round .s 0}}", "{{0.5 | round 2.5 0}}", "{{1 | round 2.5 0}}", "{{round 2.5 0 nil}}", "{{round nil 0}}",
           ]:
     c(t)
 # range/with/if/variables/templates
@@ -90,7 +95,8 @@ for t in ["{{range .l}}[{{.}}]{{end}}", "{{range $i, $e := .l}}{{$i}}:{{$e}} {{e
           "{{.m.a 1}}", "{{1 | .m.a}}", "{{.s 1}}", "{{$.s 1}}", "{{$x := 1}}{{$x 2}}", "{{. 1}}", "{{\"a\" 1}}", "{{true 1}}",
           "{{(1) 2}}", "{{nil 1}}", "{{.l | len | print}}", "{{.s | printf \"%s-%s\" \"a\"}}",
           "a\n{{.n.x}}", "a\nbc{{.n.x}}", "{{/* c */}}\n {{.n.x}}", "{{if true}}\n  {{index .l 9}}{{end}}",
-          "{{ \"%\" }}{{ .n.x }}", "{{define \"%d\"}}{{.n.x}}{{end}}{{template \"%d\" .}}", "{{printf \"%!\"}}{{.n.x}}",
+          "{{ \"%\" }}{{ .n.x }}", "{{ .a² }}", "{{ .aᭃ }}", "{{ $x٣ := 1 }}{{ $x٣ }}", "{{ \u05cf }}", "{{ 1\u1b42 }}",
+          "{{ .é }}", "{{ \u200b }}", "{{ \"\u200b\u00a0é\" | upper }}", "{{ .\u0ea6 }}", "{{define \"%d\"}}{{.n.x}}{{end}}{{template \"%d\" .}}", "{{printf \"%!\"}}{{.n.x}}",
           ]:
     c(t)
 inp = ''.join(json.dumps({"template": x["t"], "data": x["d"], "missingkey": x["m"], "compat": "sprig"}) + "\n" for x in cases)
