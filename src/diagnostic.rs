@@ -35,7 +35,8 @@ pub struct ResourceRef {
 pub struct TemplateLocation {
     /// Which template: `spec.resources[0].generators[1].template`.
     pub field_path: String,
-    /// 1-based line and column inside the template text.
+    /// Line and column inside the template text, both counting from 1 (editor style; Go's
+    /// messages count the column from 0).
     pub line: u32,
     pub col: u32,
 }

@@ -39,6 +39,9 @@ fn diagnostic_json(d: &Diagnostic) -> Json {
     if let Some(t) = &d.tenant {
         o.insert("tenant".into(), json!(t));
     }
+    if let Some(id) = &d.check_id {
+        o.insert("checkId".into(), json!(id));
+    }
     Json::Object(o)
 }
 

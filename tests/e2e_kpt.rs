@@ -40,7 +40,10 @@ fn package(name: &str) -> Package {
     let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("e2e-kpt-{name}"));
     let _ = std::fs::remove_dir_all(&root);
     let dir = root.join("envoy-gateway");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/envoy-gateway"), &dir);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/envoy-gateway"),
+        &dir,
+    );
     let bin_dir = Path::new(env!("CARGO_BIN_EXE_capsule-render"))
         .parent()
         .expect("the binary has a folder")
@@ -78,8 +81,15 @@ fn collect(root: &Path, dir: &Path, out: &mut BTreeMap<String, String>) {
         if p.is_dir() {
             collect(root, &p, out);
         } else {
-            let rel = p.strip_prefix(root).expect("inside the root").display().to_string();
-            out.insert(rel, std::fs::read_to_string(&p).expect("package files are text"));
+            let rel = p
+                .strip_prefix(root)
+                .expect("inside the root")
+                .display()
+                .to_string();
+            out.insert(
+                rel,
+                std::fs::read_to_string(&p).expect("package files are text"),
+            );
         }
     }
 }
@@ -103,9 +113,15 @@ fn compare_with_golden(tree: &BTreeMap<String, String>) {
     collect(&golden, &golden, &mut want);
     let got_files: Vec<_> = tree.keys().collect();
     let want_files: Vec<_> = want.keys().collect();
-    assert_eq!(got_files, want_files, "the rendered package has other files than the golden tree");
+    assert_eq!(
+        got_files, want_files,
+        "the rendered package has other files than the golden tree"
+    );
     for (rel, text) in tree {
-        assert_eq!(text, &want[rel], "{rel} differs from tests/golden/kpt-envoy-gateway/{rel}");
+        assert_eq!(
+            text, &want[rel],
+            "{rel} differs from tests/golden/kpt-envoy-gateway/{rel}"
+        );
     }
 }
 
@@ -117,32 +133,59 @@ fn kpt_fn_render_matches_golden_is_idempotent_and_prunes() {
     }
     let p = package("render");
     let out = p.kpt(&["fn", "render", ".", "--allow-exec"]);
-    assert!(out.status.success(), "kpt fn render failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "kpt fn render failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let first = p.tree();
     compare_with_golden(&first);
 
     // A second render changes no file and adds no duplicate.
     let out = p.kpt(&["fn", "render", ".", "--allow-exec"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(p.tree(), first, "re-rendering changed the package");
 
     // Removing tenant venus deletes its generated objects.
     let tenants = p.dir.join("tenants.yaml");
     let text = std::fs::read_to_string(&tenants).expect("tenants.yaml");
-    let kept: Vec<&str> = text.split("\n---\n").filter(|d| !d.contains("name: venus")).collect();
+    let kept: Vec<&str> = text
+        .split("\n---\n")
+        .filter(|d| !d.contains("name: venus"))
+        .collect();
     std::fs::write(&tenants, kept.join("\n---\n")).expect("rewrite tenants.yaml");
     let out = p.kpt(&["fn", "render", ".", "--allow-exec"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let after = p.tree();
-    let venus_before = first.values().filter(|t| t.contains("tenant-venus-gateway")).count();
-    assert!(venus_before > 0, "the first render produced venus's gateway");
+    let venus_before = first
+        .values()
+        .filter(|t| t.contains("tenant-venus-gateway"))
+        .count();
+    assert!(
+        venus_before > 0,
+        "the first render produced venus's gateway"
+    );
     let venus_files: Vec<_> = after
         .iter()
         .filter(|(_, t)| t.contains("tenant-venus-gateway") || t.contains("venus-acme-http"))
         .map(|(f, _)| f.clone())
         .collect();
-    assert!(venus_files.is_empty(), "venus's objects survived: {venus_files:?}");
-    assert!(after.values().any(|t| t.contains("tenant-solar-gateway")), "solar's stack was kept");
+    assert!(
+        venus_files.is_empty(),
+        "venus's objects survived: {venus_files:?}"
+    );
+    assert!(
+        after.values().any(|t| t.contains("tenant-solar-gateway")),
+        "solar's stack was kept"
+    );
 }
 
 #[test]
@@ -152,8 +195,20 @@ fn kpt_fn_eval_exec_to_stdout() {
         return;
     }
     let p = package("eval");
-    let out = p.kpt(&["fn", "eval", ".", "--exec", "capsule-render", "-o", "unwrap"]);
-    assert!(out.status.success(), "kpt fn eval failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    let out = p.kpt(&[
+        "fn",
+        "eval",
+        ".",
+        "--exec",
+        "capsule-render",
+        "-o",
+        "unwrap",
+    ]);
+    assert!(
+        out.status.success(),
+        "kpt fn eval failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).expect("YAML out");
     for want in [
         "kind: EnvoyProxy",
@@ -163,9 +218,16 @@ fn kpt_fn_eval_exec_to_stdout() {
         "hostname: shop.solar.example.com",
         "projectcapsule.dev/managed-by: replications",
     ] {
-        assert!(text.contains(want), "kpt fn eval output lacks {want:?}:\n{text}");
+        assert!(
+            text.contains(want),
+            "kpt fn eval output lacks {want:?}:\n{text}"
+        );
     }
-    // The package on disk is untouched by -o unwrap.
+    // The package on disk is untouched by -o unwrap: no generated file appeared.
     let untouched = p.tree();
-    assert!(!untouched.values().any(|t| t.contains("kind: EnvoyProxy")));
+    assert!(
+        !untouched.keys().any(|f| f.starts_with("generated/")),
+        "{:?}",
+        untouched.keys().collect::<Vec<_>>()
+    );
 }

@@ -225,8 +225,15 @@ pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::
                         metadata::add_tenant_labels(&mut obj, t);
                     }
                 }
-                None if !generated_namespaces.contains(&ns) => {
-                    sink.push(warn(safety::missing_namespace_message(&ns)));
+                None if !generated_namespaces.contains(&ns)
+                    && !opts.checks.external_namespaces.contains(&ns) =>
+                {
+                    if let Some(severity) = opts.checks.severity("ref.namespace") {
+                        let mut d = warn(safety::missing_namespace_message(&ns));
+                        d.severity = severity;
+                        d.check_id = Some("ref.namespace".into());
+                        sink.push(d);
+                    }
                 }
                 None => {}
             }
@@ -305,6 +312,11 @@ pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::
         },
     );
 
+    if opts.run_checks {
+        for d in run_checks(items, &out_items, &opts.checks) {
+            sink.push(d);
+        }
+    }
     let mut diagnostics = sink.finish();
     if opts.strict {
         for d in diagnostics.iter_mut() {
@@ -351,4 +363,37 @@ pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::
 
 fn resource_ref_of(v: &serde_json::Value) -> ResourceRef {
     object::ObjectId::of(v).resource_ref()
+}
+
+/// Runs the checks (product.md §5) over what would be applied: the input items that are not
+/// local configuration, and the generated objects, each traced back to its replication and
+/// tenant through its provenance annotation.
+fn run_checks(
+    items: &[serde_json::Value],
+    out: &[OutputItem],
+    options: &crate::check::CheckOptions,
+) -> Vec<Diagnostic> {
+    use crate::check::{GeneratedBy, Subject};
+    let origins: Vec<Option<GeneratedBy>> = out
+        .iter()
+        .map(|o| match o {
+            OutputItem::Generated(v) => provenance::generated_by(v),
+            OutputItem::Kept(_) => None,
+        })
+        .collect();
+    let subjects: Vec<Subject<'_>> = out
+        .iter()
+        .zip(&origins)
+        .filter_map(|(o, g)| {
+            let object = match o {
+                OutputItem::Kept(i) => items.get(*i)?,
+                OutputItem::Generated(v) => v,
+            };
+            (!object::is_local_config(object)).then_some(Subject {
+                object,
+                generated_by: g.as_ref(),
+            })
+        })
+        .collect();
+    crate::check::run(&subjects, options)
 }

@@ -6,6 +6,7 @@
 use serde_json::Value as Json;
 
 use super::object;
+use crate::check::{CheckOptions, Level};
 
 /// The kind of the typed options object.
 pub const RENDER_CONFIG_KIND: &str = "RenderConfig";
@@ -38,6 +39,12 @@ pub struct RenderOptions {
     /// Add the ownerReference Capsule puts on objects a GlobalTenantResource created (needs the
     /// GlobalTenantResource's `metadata.uid` in the input).
     pub owner_references: bool,
+    /// Run the checks over the rendered stack (`runChecks`).
+    pub run_checks: bool,
+    /// Levels of the checks and what they may take as existing outside the inputs
+    /// (`checkLevels`, `externalIssuers`, `externalClusterIssuers`, `externalNamespaces`); the
+    /// `strict` option is copied into it.
+    pub checks: CheckOptions,
 }
 
 impl Default for RenderOptions {
@@ -54,6 +61,8 @@ impl Default for RenderOptions {
             restrict_context_to_tenant: false,
             cluster_scoped_kinds: Vec::new(),
             owner_references: false,
+            run_checks: true,
+            checks: CheckOptions::default(),
         }
     }
 }
@@ -86,6 +95,11 @@ const KNOWN: &[&str] = &[
     "restrictContextToTenant",
     "clusterScopedKinds",
     "ownerReferences",
+    "runChecks",
+    "checkLevels",
+    "externalIssuers",
+    "externalClusterIssuers",
+    "externalNamespaces",
 ];
 
 /// Reads the functionConfig.
@@ -163,9 +177,11 @@ fn read_fields(
             | "capsuleLabels"
             | "tenantLabels"
             | "restrictContextToTenant"
+            | "runChecks"
             | "ownerReferences" => match as_bool(val) {
                 Some(b) => match k.as_str() {
                     "strict" => o.strict = b,
+                    "runChecks" => o.run_checks = b,
                     "ownerReferences" => o.owner_references = b,
                     "allowNondeterministic" => o.allow_nondeterministic = b,
                     "pathAnnotations" => o.path_annotations = b,
@@ -198,6 +214,26 @@ fn read_fields(
                 Some(s) if !s.is_empty() => o.path_pattern = s,
                 _ => bad("a non-empty string"),
             },
+            "checkLevels" => match read_levels(val, strings) {
+                Ok(levels) => o.checks.levels = levels,
+                Err(why) => bad(&format!(
+                    "a map of known check ids to off, warning or error ({why})"
+                )),
+            },
+            "externalIssuers" | "externalClusterIssuers" | "externalNamespaces" => {
+                match read_list(val, strings) {
+                    Some(l) => match k.as_str() {
+                        "externalIssuers" => o.checks.external_issuers = l,
+                        "externalClusterIssuers" => o.checks.external_cluster_issuers = l,
+                        _ => o.checks.external_namespaces = l,
+                    },
+                    None => bad(if strings {
+                        "a comma-separated list"
+                    } else {
+                        "a list of strings"
+                    }),
+                }
+            }
             _ => {
                 // clusterScopedKinds (every other name was rejected above)
                 let list = if strings {
@@ -226,7 +262,73 @@ fn read_fields(
             }
         }
     }
+    o.checks.strict = o.strict;
     if errs.is_empty() { Ok(o) } else { Err(errs) }
+}
+
+/// A list option: a YAML list of strings, or (in a ConfigMap) a comma-separated string.
+fn read_list(val: &Json, strings: bool) -> Option<Vec<String>> {
+    if strings {
+        val.as_str().map(|s| {
+            s.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+    } else {
+        val.as_array().and_then(|a| {
+            a.iter()
+                .map(|x| x.as_str().map(str::to_string))
+                .collect::<Option<Vec<_>>>()
+        })
+    }
+}
+
+/// `checkLevels`: a map from check id to `off`, `warning` or `error` (in a ConfigMap:
+/// `id=level,id=level`). Unknown ids are rejected by name.
+fn read_levels(
+    val: &Json,
+    strings: bool,
+) -> Result<std::collections::BTreeMap<String, Level>, String> {
+    let pairs: Vec<(String, String)> = if strings {
+        let text = val
+            .as_str()
+            .ok_or("a string of check-id=level pairs separated by commas")?;
+        text.split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| match p.split_once('=') {
+                Some((id, level)) => Ok((id.trim().to_string(), level.trim().to_string())),
+                None => Err(format!("{p:?} is not check-id=level")),
+            })
+            .collect::<Result<_, _>>()?
+    } else {
+        let map = val
+            .as_object()
+            .ok_or("a map from check id to off, warning or error")?;
+        map.iter()
+            .map(|(id, level)| match level.as_str() {
+                Some(l) => Ok((id.clone(), l.to_string())),
+                None => Err(format!("the level of {id} must be off, warning or error")),
+            })
+            .collect::<Result<_, _>>()?
+    };
+    let mut levels = std::collections::BTreeMap::new();
+    for (id, level) in pairs {
+        let Some(l) = Level::parse(&level) else {
+            return Err(format!(
+                "the level of {id} is {level:?}; use off, warning or error"
+            ));
+        };
+        if !crate::check::CHECKS.iter().any(|c| c.id == id) {
+            return Err(format!(
+                "unknown check id {id:?} (`capsule-render check --list` lists them)"
+            ));
+        }
+        levels.insert(id, l);
+    }
+    Ok(levels)
 }
 
 /// `YYYY-MM-DDTHH:MM:SS[.fff]Z` to nanoseconds since the epoch.

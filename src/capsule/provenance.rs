@@ -83,6 +83,33 @@ pub fn stamp(v: &mut Json, list: &[Provenance]) {
     }
 }
 
+/// The first contributor of a generated object, as the checks name it: the replication
+/// (`GlobalTenantResource/<name>` or `TenantResource/<namespace>/<name>`), the tenant and the
+/// item that produced it.
+pub fn generated_by(v: &Json) -> Option<crate::check::GeneratedBy> {
+    let p = read(v).into_iter().next()?;
+    let mut parts = p.owner.splitn(3, '/');
+    let kind = parts.next()?.to_string();
+    let (namespace, name) = match (parts.next(), parts.next()) {
+        (Some(ns), Some(n)) => (ns.to_string(), n.to_string()),
+        (Some(n), None) => (String::new(), n.to_string()),
+        _ => return None,
+    };
+    let field_path = p
+        .field_path()
+        .unwrap_or_else(|| format!("origin {}", p.origin));
+    Some(crate::check::GeneratedBy {
+        resource: crate::diagnostic::ResourceRef {
+            api_version: "capsule.clastix.io/v1beta2".into(),
+            kind,
+            name,
+            namespace,
+        },
+        tenant: p.tenant,
+        field_path,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

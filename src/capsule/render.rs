@@ -456,19 +456,23 @@ impl<'a> Renderer<'a> {
                     findings.extend(safety::no_value_findings(&output.rendered));
                     let mut fatal = false;
                     for f in findings {
-                        fatal |= f.severity == Severity::Error;
-                        let mut d = self.diag(
-                            f.severity,
-                            f.message,
-                            rep,
-                            Some(field.clone()),
-                            Some(&tenant),
-                        );
+                        let severity = match f.check_id {
+                            Some(id) => match self.opts.checks.severity(id) {
+                                Some(s) => s,
+                                None => continue,
+                            },
+                            None => f.severity,
+                        };
+                        fatal |= severity == Severity::Error;
+                        let mut d =
+                            self.diag(severity, f.message, rep, Some(field.clone()), Some(&tenant));
                         d.template = f.pos.map(|(line, col)| TemplateLocation {
                             field_path: field.clone(),
                             line,
-                            col,
+                            // Go counts columns from 0; editors (and our locations) from 1.
+                            col: col + 1,
                         });
+                        d.check_id = f.check_id.map(str::to_string);
                         sink.push(d);
                     }
                     if fatal {
@@ -497,7 +501,7 @@ impl<'a> Renderer<'a> {
                         d.template = te.pos.map(|p| TemplateLocation {
                             field_path: field.clone(),
                             line: p.line,
-                            col: p.col,
+                            col: p.col + 1,
                         });
                         if let Some(h) = &te.hint {
                             d.message.push_str(&format!("\nhint: {h}"));

@@ -60,8 +60,12 @@ pub fn offline_func_map(allow_nondeterministic: bool) -> FuncMap {
 pub struct Finding {
     pub severity: Severity,
     pub message: String,
-    /// 1-based template position, when the finding is about a call.
+    /// Template position as Go reports it (line from 1, byte column from 0), when the finding
+    /// is about a call.
     pub pos: Option<(u32, u32)>,
+    /// The check whose level governs the finding (`hygiene.no-value`, …); `None` for findings
+    /// that are always reported.
+    pub check_id: Option<&'static str>,
 }
 
 /// Findings for the events of one execution.
@@ -77,6 +81,7 @@ pub fn event_findings(events: &[FuncEvent], allow_nondeterministic: bool) -> Vec
                             "the template calls the non-deterministic function {func}: its result changes on every run (Capsule recomputes it at every resync), so offline output cannot match the cluster; set the option allowNondeterministic to render it anyway with a fixed clock and seed"
                         ),
                         pos: Some((pos.line, pos.col)),
+                        check_id: None,
                     });
                 }
             }
@@ -86,6 +91,7 @@ pub fn event_findings(events: &[FuncEvent], allow_nondeterministic: bool) -> Vec
                     "{func} failed and sprigin swallowed the error (Capsule renders the zero value or <no value> here without telling anyone): {message}"
                 ),
                 pos: Some((pos.line, pos.col)),
+                check_id: Some("hygiene.swallowed-error"),
             }),
         }
     }
@@ -106,6 +112,7 @@ pub fn no_value_findings(rendered: &str) -> Vec<Finding> {
                 l.trim()
             ),
             pos: None,
+            check_id: Some("hygiene.no-value"),
         })
         .collect()
 }
@@ -113,7 +120,7 @@ pub fn no_value_findings(rendered: &str) -> Vec<Finding> {
 /// The warning for an object whose namespace is not among the inputs.
 pub fn missing_namespace_message(namespace: &str) -> String {
     format!(
-        "namespace {namespace} is not among the input Namespaces: Capsule silently skips objects whose namespace does not exist (it never creates namespaces)"
+        "namespace {namespace} is not among the input Namespaces: Capsule silently skips objects whose namespace does not exist (it never creates namespaces); add the Namespace, fix the template, or declare it in the option externalNamespaces"
     )
 }
 

@@ -1,6 +1,7 @@
 //! Cross-references across the stack (gateway-stack-rules.md §2 P1, P13, P16): Gateway →
 //! EnvoyProxy, Issuer HTTP-01 solver → Gateway and listener, issuer annotations → issuers,
-//! rendered Issuers nobody uses, generated objects aimed at namespaces nothing defines.
+//! rendered Issuers nobody uses. (`ref.namespace`, objects aimed at namespaces nothing defines,
+//! is reported by the renderer, which knows the namespaces it generates itself.)
 
 use super::index::{ObjectIndex, is, name, namespace};
 use super::{CheckOptions, Findings, Subject, annotation, describe};
@@ -27,26 +28,6 @@ pub(super) fn check(index: &ObjectIndex<'_>, options: &CheckOptions, f: &mut Fin
     for issuer in index.of_kind(CERT_MANAGER, "Issuer") {
         if issuer.generated_by.is_some() {
             unused_issuer(index, issuer, f);
-        }
-    }
-    for s in index.subjects.iter().copied() {
-        let ns = namespace(s.object);
-        if s.generated_by.is_some()
-            && !ns.is_empty()
-            && !index.has_namespace(ns)
-            && !options.external_namespaces.iter().any(|e| e == ns)
-        {
-            f.report(
-                "ref.namespace",
-                s,
-                "metadata.namespace",
-                format!(
-                    "{} targets namespace {ns:?}, which no input or rendered Namespace defines; \
-                     Capsule would silently skip it. Create the namespace, fix the template, or \
-                     declare it in checks.externalNamespaces",
-                    describe(s.object)
-                ),
-            );
         }
     }
 }
@@ -202,7 +183,7 @@ fn issuer_annotations(
                 format!(
                     "{} asks cert-manager for Issuer {qualified}, which no input or rendered \
                      object defines (an Issuer must live in the same namespace); render it there, \
-                     or declare it in checks.externalIssuers",
+                     or declare it in the option externalIssuers",
                     describe(o)
                 ),
             );
@@ -220,7 +201,7 @@ fn issuer_annotations(
                 format!(
                     "{} asks cert-manager for ClusterIssuer {issuer:?}, which no input or \
                      rendered object defines; add it, or declare it in \
-                     checks.externalClusterIssuers",
+                     the option externalClusterIssuers",
                     describe(o)
                 ),
             );

@@ -74,7 +74,7 @@ pub const CHECKS: &[CheckInfo] = &[
         explanation: "cert-manager's gateway-shim issues the Gateway's certificates from the issuer \
             its annotations name: cert-manager.io/issuer is an Issuer in the Gateway's own \
             namespace, cert-manager.io/cluster-issuer a ClusterIssuer. When it is neither among \
-            the inputs and outputs nor declared external (checks.externalIssuers / \
+            the inputs and outputs nor declared external (the option externalIssuers / \
             externalClusterIssuers), certificates stay pending.",
     },
     CheckInfo {

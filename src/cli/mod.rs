@@ -49,7 +49,7 @@ pub fn run(
     stderr: &mut dyn Write,
 ) -> i32 {
     match args.first().map(String::as_str) {
-        Some("template") => template::run(&args[1..], stdout, stderr),
+        Some("template") => template::run(&args[1..], stdin, stdout, stderr),
         Some("render") => render::run(&args[1..], stdout, stderr),
         Some("--help" | "-h" | "help") => {
             let _ = stdout.write_all(HELP.as_bytes());

@@ -70,10 +70,10 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
     })
 }
 
-fn read_source(path: &str) -> Result<String, String> {
+fn read_source(path: &str, stdin: &mut dyn Read) -> Result<String, String> {
     if path == "-" {
         let mut s = String::new();
-        std::io::stdin()
+        stdin
             .read_to_string(&mut s)
             .map_err(|e| format!("reading the template from stdin: {e}"))?;
         return Ok(s);
@@ -145,7 +145,17 @@ const RENDER_STACK: usize = 512 * 1024 * 1024;
 ///
 /// The work runs on a thread with a large stack (virtual memory, committed only as used) and a
 /// matching stack budget; stdout and stderr are written once it is done.
-pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+pub fn run(
+    args: &[String],
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
+    // Standard input is read here, on the caller's thread (which may hold its lock).
+    let mut piped = Vec::new();
+    if args.iter().any(|a| a == "-") {
+        let _ = stdin.read_to_end(&mut piped);
+    }
     let owned = args.to_vec();
     let worker = std::thread::Builder::new()
         .name("render".into())
@@ -153,7 +163,7 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i
         .spawn(move || {
             crate::template::set_stack_budget(RENDER_STACK / 4 * 3);
             let (mut out, mut err) = (Vec::new(), Vec::new());
-            let code = run_here(&owned, &mut out, &mut err);
+            let code = run_here(&owned, &mut piped.as_slice(), &mut out, &mut err);
             (code, out, err)
         });
     let joined = worker.ok().and_then(|h| h.join().ok());
@@ -166,12 +176,17 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i
             code
         }
         // No thread (or it died): render on this thread with the default budget.
-        None => run_here(args, stdout, stderr),
+        None => run_here(args, &mut std::io::empty(), stdout, stderr),
     }
 }
 
 /// [`run`] on the current thread.
-pub fn run_here(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+pub fn run_here(
+    args: &[String],
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
     let args = match parse_args(args) {
         Ok(a) => a,
         Err(msg) => {
@@ -182,7 +197,7 @@ pub fn run_here(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write)
             return 2;
         }
     };
-    let source = match read_source(&args.template) {
+    let source = match read_source(&args.template, stdin) {
         Ok(s) => s,
         Err(e) => {
             let _ = writeln!(stderr, "capsule-render template: {e}");

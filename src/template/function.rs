@@ -100,8 +100,8 @@ pub struct Function {
     pub nondeterministic: bool,
 }
 
-/// A 1-based position in a template source (Go counts columns in bytes, from 1... see the
-/// engine for the exact rule it mirrors).
+/// A position in a template source as Go reports it: the line counts from 1, the column is the
+/// byte offset within the line, counting from 0 (`template: tpl:3:12: …`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Pos {
     pub line: u32,
