@@ -1,18 +1,15 @@
 //! cert-manager gateway-shim rules (gateway-stack-rules.md §1.3, pitfalls P7, P16): issuer
 //! annotations it refuses, listeners it would skip, wildcard hostnames behind HTTP-01 issuers.
 
-use super::index::{ObjectIndex, is, namespace};
+use super::index::{ObjectIndex, namespace};
 use super::{Findings, Subject, annotation, describe};
 
 const GATEWAY_API: &str = "gateway.networking.k8s.io";
 const CERT_MANAGER: &str = "cert-manager.io";
 
 pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
-    for s in index.subjects.iter().copied() {
-        let o = s.object;
-        if is(o, GATEWAY_API, "Gateway") || is(o, "networking.k8s.io", "Ingress") {
-            contradictory_annotations(s, f);
-        }
+    for s in index.gateways_and_ingresses() {
+        contradictory_annotations(s, f);
     }
     for gw in index.of_kind(GATEWAY_API, "Gateway") {
         let o = gw.object;

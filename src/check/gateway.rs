@@ -8,6 +8,16 @@ use super::names::{is_dns_subdomain, is_gateway_hostname};
 use super::{Findings, Subject, describe};
 
 const GATEWAY_API: &str = "gateway.networking.k8s.io";
+/// `spec.listeners[i]`, formatted only when a finding is reported.
+#[derive(Clone, Copy)]
+struct ListenerPath(usize);
+
+impl std::fmt::Display for ListenerPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "spec.listeners[{}]", self.0)
+    }
+}
+
 /// `+kubebuilder:validation:MaxItems=64` on `GatewaySpec.Listeners`.
 const MAX_LISTENERS: usize = 64;
 
@@ -31,9 +41,9 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
             );
         }
         let mut names: HashMap<&str, usize> = HashMap::new();
-        let mut combos: HashMap<(String, &str, &str), usize> = HashMap::new();
+        let mut combos: HashMap<(Option<u64>, &str, &str), usize> = HashMap::new();
         for (i, l) in listeners.iter().enumerate() {
-            let path = format!("spec.listeners[{i}]");
+            let path = ListenerPath(i);
             let lname = l["name"].as_str().unwrap_or_default();
             if !is_dns_subdomain(lname) {
                 f.report(
@@ -59,10 +69,11 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                     ),
                 );
             }
-            let port = l["port"].to_string();
+            let port = l["port"].as_u64();
             let protocol = l["protocol"].as_str().unwrap_or_default();
             let hostname = l["hostname"].as_str().unwrap_or_default();
-            if let Some(first) = combos.insert((port.clone(), protocol, hostname), i) {
+            if let Some(first) = combos.insert((port, protocol, hostname), i) {
+                let port = l["port"].to_string();
                 f.report(
                     "gateway.listener-unique",
                     gw,
@@ -88,7 +99,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                     ),
                 );
             }
-            tls_rules(index, gw, l, &path, f);
+            tls_rules(index, gw, l, path, f);
         }
     }
 }
@@ -97,7 +108,7 @@ fn tls_rules(
     index: &ObjectIndex<'_>,
     gw: Subject<'_>,
     l: &serde_json::Value,
-    path: &str,
+    path: ListenerPath,
     f: &mut Findings<'_>,
 ) {
     let protocol = l["protocol"].as_str().unwrap_or_default();
@@ -151,7 +162,7 @@ fn cross_namespace_refs(
     index: &ObjectIndex<'_>,
     gw: Subject<'_>,
     tls: &serde_json::Value,
-    path: &str,
+    path: ListenerPath,
     f: &mut Findings<'_>,
 ) {
     let gw_ns = namespace(gw.object);

@@ -14,6 +14,8 @@ pub(crate) struct ObjectIndex<'a> {
     pub(crate) namespaces: BTreeSet<&'a str>,
     /// Namespace → owning tenant (label `capsule.clastix.io/tenant`, else a Tenant ownerReference).
     pub(crate) namespace_owner: BTreeMap<&'a str, &'a str>,
+    /// Tenant → the Gateways rendered for it.
+    gateways_by_tenant: HashMap<&'a str, Vec<usize>>,
 }
 
 /// The API group of an object (`""` for the core group).
@@ -46,12 +48,22 @@ impl<'a> ObjectIndex<'a> {
         let mut by_id = HashMap::new();
         let mut namespaces = BTreeSet::new();
         let mut namespace_owner = BTreeMap::new();
+        let mut gateways_by_tenant: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, s) in subjects.iter().enumerate() {
             let o = s.object;
             let Some(kind) = o["kind"].as_str() else {
                 continue;
             };
             by_kind.entry(kind).or_default().push(i);
+            if kind == "Gateway"
+                && group(o) == "gateway.networking.k8s.io"
+                && let Some(g) = s.generated_by
+            {
+                gateways_by_tenant
+                    .entry(g.tenant.as_str())
+                    .or_default()
+                    .push(i);
+            }
             by_id
                 .entry((group(o), kind, namespace(o), name(o)))
                 .or_insert(i);
@@ -78,7 +90,24 @@ impl<'a> ObjectIndex<'a> {
             by_id,
             namespaces,
             namespace_owner,
+            gateways_by_tenant,
         }
+    }
+
+    /// Every Gateway API Gateway, then every networking.k8s.io Ingress (the objects cert-manager's
+    /// annotations live on).
+    pub(crate) fn gateways_and_ingresses(&self) -> impl Iterator<Item = Subject<'a>> + '_ {
+        self.of_kind("gateway.networking.k8s.io", "Gateway")
+            .chain(self.of_kind("networking.k8s.io", "Ingress"))
+    }
+
+    /// The Gateways rendered for `tenant`, in object order.
+    pub(crate) fn tenant_gateways(&self, tenant: &str) -> impl Iterator<Item = Subject<'a>> + '_ {
+        self.gateways_by_tenant
+            .get(tenant)
+            .into_iter()
+            .flatten()
+            .map(|&i| self.subjects[i])
     }
 
     /// Every subject of API group `g` and kind `k`, in input order.

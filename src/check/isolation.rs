@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use regex::Regex;
 
-use super::index::{ObjectIndex, is, namespace};
+use super::index::{ObjectIndex, namespace};
 use super::{Findings, Subject, describe};
 
 const TENANT_LABEL: &str = "projectcapsule.dev/tenant";
@@ -15,7 +15,25 @@ const TENANT_LABEL: &str = "projectcapsule.dev/tenant";
 struct Claim<'a> {
     tenant: &'a str,
     subject: Subject<'a>,
-    field: String,
+    field: ClaimField,
+}
+
+/// Where the hostname of a claim stands, formatted only when a finding is reported.
+#[derive(Clone, Copy)]
+enum ClaimField {
+    RouteHostname(usize),
+    IngressHost(usize),
+    ListenerHostname(usize),
+}
+
+impl std::fmt::Display for ClaimField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ClaimField::RouteHostname(i) => write!(f, "spec.hostnames[{i}]"),
+            ClaimField::IngressHost(i) => write!(f, "spec.rules[{i}].host"),
+            ClaimField::ListenerHostname(i) => write!(f, "spec.listeners[{i}].hostname"),
+        }
+    }
 }
 
 pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
@@ -62,61 +80,64 @@ fn label_mismatch(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
 /// tenant-owned namespace, and listener hostnames of Gateways rendered for a tenant.
 fn hostname_claims<'a>(index: &ObjectIndex<'a>) -> HashMap<&'a str, Vec<Claim<'a>>> {
     let mut claims: HashMap<&str, Vec<Claim<'_>>> = HashMap::new();
-    for s in index.subjects.iter().copied() {
-        let o = s.object;
-        let owner = || index.namespace_owner.get(namespace(o)).copied();
-        if is(o, "gateway.networking.k8s.io", "HTTPRoute") {
-            let Some(tenant) = owner() else { continue };
-            for (i, h) in o["spec"]["hostnames"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .enumerate()
-            {
-                if let Some(h) = h.as_str() {
-                    let field = format!("spec.hostnames[{i}]");
-                    claims.entry(h).or_default().push(Claim {
-                        tenant,
-                        subject: s,
-                        field,
-                    });
-                }
+    let owner = |o: &serde_json::Value| index.namespace_owner.get(namespace(o)).copied();
+    for s in index.of_kind("gateway.networking.k8s.io", "HTTPRoute") {
+        let Some(tenant) = owner(s.object) else {
+            continue;
+        };
+        for (i, h) in s.object["spec"]["hostnames"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            if let Some(h) = h.as_str() {
+                let field = ClaimField::RouteHostname(i);
+                claims.entry(h).or_default().push(Claim {
+                    tenant,
+                    subject: s,
+                    field,
+                });
             }
-        } else if is(o, "networking.k8s.io", "Ingress") {
-            let Some(tenant) = owner() else { continue };
-            for (i, r) in o["spec"]["rules"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .enumerate()
-            {
-                if let Some(h) = r["host"].as_str() {
-                    let field = format!("spec.rules[{i}].host");
-                    claims.entry(h).or_default().push(Claim {
-                        tenant,
-                        subject: s,
-                        field,
-                    });
-                }
+        }
+    }
+    for s in index.of_kind("networking.k8s.io", "Ingress") {
+        let Some(tenant) = owner(s.object) else {
+            continue;
+        };
+        for (i, r) in s.object["spec"]["rules"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            if let Some(h) = r["host"].as_str() {
+                let field = ClaimField::IngressHost(i);
+                claims.entry(h).or_default().push(Claim {
+                    tenant,
+                    subject: s,
+                    field,
+                });
             }
-        } else if is(o, "gateway.networking.k8s.io", "Gateway") {
-            let Some(tenant) = s.generated_by.map(|g| g.tenant.as_str()) else {
-                continue;
-            };
-            for (i, l) in o["spec"]["listeners"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .enumerate()
-            {
-                if let Some(h) = l["hostname"].as_str() {
-                    let field = format!("spec.listeners[{i}].hostname");
-                    claims.entry(h).or_default().push(Claim {
-                        tenant,
-                        subject: s,
-                        field,
-                    });
-                }
+        }
+    }
+    for s in index.of_kind("gateway.networking.k8s.io", "Gateway") {
+        let Some(tenant) = s.generated_by.map(|g| g.tenant.as_str()) else {
+            continue;
+        };
+        for (i, l) in s.object["spec"]["listeners"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            if let Some(h) = l["hostname"].as_str() {
+                let field = ClaimField::ListenerHostname(i);
+                claims.entry(h).or_default().push(Claim {
+                    tenant,
+                    subject: s,
+                    field,
+                });
             }
         }
     }
@@ -163,7 +184,7 @@ fn report_collision(
     f.report(
         "tenant.hostname-collision",
         b.subject,
-        b.field.clone(),
+        b.field.to_string(),
         format!(
             "hostname {host:?} is claimed by tenant {:?} ({} {}) and tenant {:?} ({} claims {theirs}); \
              a hostname must belong to one tenant",
@@ -262,7 +283,7 @@ fn allowed_hostnames(
                 f.report(
                     "tenant.allowed-hostnames",
                     c.subject,
-                    c.field.clone(),
+                    c.field.to_string(),
                     format!(
                         "hostname {host:?} of {} is outside tenant {:?}'s allowed hostnames ({allowed})",
                         describe(c.subject.object),

@@ -49,19 +49,15 @@ pub(crate) fn is_gateway_hostname(h: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
-/// Kinds whose names are DNS-1123 labels rather than subdomains.
-fn label_named(o: &serde_json::Value) -> bool {
-    is(o, "", "Namespace") || is(o, "", "Service")
-}
-
 pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
     for s in index.subjects.iter().copied() {
         let o = s.object;
-        if o["kind"].as_str().is_none() {
+        let Some(kind) = o["kind"].as_str() else {
             continue;
-        }
+        };
+        let core = !o["apiVersion"].as_str().unwrap_or_default().contains('/');
         let n = name(o);
-        if is(o, "", "Namespace") {
+        if core && kind == "Namespace" {
             if !is_dns_label(n) {
                 report(
                     f,
@@ -73,7 +69,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                     "a DNS-1123 label",
                 );
             }
-        } else if label_named(o) {
+        } else if core && kind == "Service" {
             if !is_dns_label(n) {
                 report(
                     f,
@@ -108,7 +104,11 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                 "a DNS-1123 label",
             );
         }
-        if is(o, "gateway.networking.k8s.io", "Gateway") && n.len() > 63 && is_dns_subdomain(n) {
+        if kind == "Gateway"
+            && is(o, "gateway.networking.k8s.io", "Gateway")
+            && n.len() > 63
+            && is_dns_subdomain(n)
+        {
             report(
                 f,
                 "name.gateway-length",

@@ -3,7 +3,9 @@
 //! rendered Issuers nobody uses. (`ref.namespace`, objects aimed at namespaces nothing defines,
 //! is reported by the renderer, which knows the namespaces it generates itself.)
 
-use super::index::{ObjectIndex, is, name, namespace};
+use std::collections::HashSet;
+
+use super::index::{ObjectIndex, name, namespace};
 use super::{CheckOptions, Findings, Subject, annotation, describe};
 
 const GATEWAY_API: &str = "gateway.networking.k8s.io";
@@ -19,15 +21,13 @@ pub(super) fn check(index: &ObjectIndex<'_>, options: &CheckOptions, f: &mut Fin
             solver_parent_refs(index, issuer, f);
         }
     }
-    for s in index.subjects.iter().copied() {
-        let o = s.object;
-        if is(o, GATEWAY_API, "Gateway") || is(o, "networking.k8s.io", "Ingress") {
-            issuer_annotations(index, options, s, f);
-        }
+    for s in index.gateways_and_ingresses() {
+        issuer_annotations(index, options, s, f);
     }
+    let used = used_issuers(index);
     for issuer in index.of_kind(CERT_MANAGER, "Issuer") {
         if issuer.generated_by.is_some() {
-            unused_issuer(index, issuer, f);
+            unused_issuer(index, &used, issuer, f);
         }
     }
 }
@@ -79,8 +79,7 @@ fn tenant_gateways(index: &ObjectIndex<'_>, of: Subject<'_>) -> Vec<String> {
         return Vec::new();
     };
     index
-        .of_kind(GATEWAY_API, "Gateway")
-        .filter(|g| g.generated_by.is_some_and(|b| b.tenant == tenant))
+        .tenant_gateways(tenant)
         .map(|g| describe(g.object))
         .collect()
 }
@@ -209,23 +208,38 @@ fn issuer_annotations(
     }
 }
 
-fn unused_issuer(index: &ObjectIndex<'_>, issuer: Subject<'_>, f: &mut Findings<'_>) {
+/// Every namespaced Issuer something refers to, as (namespace, name): Gateway and Ingress
+/// annotations, Certificate issuerRefs.
+fn used_issuers<'a>(index: &ObjectIndex<'a>) -> HashSet<(&'a str, &'a str)> {
+    let mut used = HashSet::new();
+    for s in index.gateways_and_ingresses() {
+        let o = s.object;
+        if annotation(o, "cert-manager.io/issuer-kind").is_none_or(|k| k == "Issuer")
+            && let Some(n) = annotation(o, "cert-manager.io/issuer")
+        {
+            used.insert((namespace(o), n));
+        }
+    }
+    for c in index.of_kind(CERT_MANAGER, "Certificate") {
+        let r = &c.object["spec"]["issuerRef"];
+        if r["kind"].as_str().is_none_or(|k| k == "Issuer")
+            && let Some(n) = r["name"].as_str()
+        {
+            used.insert((namespace(c.object), n));
+        }
+    }
+    used
+}
+
+fn unused_issuer(
+    index: &ObjectIndex<'_>,
+    used: &HashSet<(&str, &str)>,
+    issuer: Subject<'_>,
+    f: &mut Findings<'_>,
+) {
     let ns = namespace(issuer.object);
     let n = name(issuer.object);
-    let by_annotation = index.subjects.iter().any(|s| {
-        let o = s.object;
-        (is(o, GATEWAY_API, "Gateway") || is(o, "networking.k8s.io", "Ingress"))
-            && namespace(o) == ns
-            && annotation(o, "cert-manager.io/issuer") == Some(n)
-            && annotation(o, "cert-manager.io/issuer-kind").is_none_or(|k| k == "Issuer")
-    });
-    let by_certificate = index.of_kind(CERT_MANAGER, "Certificate").any(|c| {
-        let r = &c.object["spec"]["issuerRef"];
-        namespace(c.object) == ns
-            && r["name"].as_str() == Some(n)
-            && r["kind"].as_str().is_none_or(|k| k == "Issuer")
-    });
-    if by_annotation || by_certificate {
+    if used.contains(&(ns, n)) {
         return;
     }
     let mut msg = format!(
@@ -234,8 +248,7 @@ fn unused_issuer(index: &ObjectIndex<'_>, issuer: Subject<'_>, f: &mut Findings<
     );
     if let Some(tenant) = issuer.generated_by.map(|g| g.tenant.as_str()) {
         let cluster_users: Vec<String> = index
-            .of_kind(GATEWAY_API, "Gateway")
-            .filter(|g| g.generated_by.is_some_and(|b| b.tenant == tenant))
+            .tenant_gateways(tenant)
             .filter_map(|g| {
                 annotation(g.object, "cert-manager.io/cluster-issuer")
                     .map(|ci| format!("{} asks for ClusterIssuer {ci:?}", describe(g.object)))
