@@ -15,8 +15,6 @@ use std::fmt::Write as _;
 
 use super::value::{Kind, ListKind, Value};
 
-mod is_print;
-
 /// What Go prints for a nil operand (`%v`, `%T`, inside collections).
 const NIL_ANGLE: &str = "<nil>";
 /// The stand-in address `%p` prints for a map or slice: Go prints the real, run-dependent
@@ -65,13 +63,7 @@ pub fn sprintln(args: &[Value]) -> String {
 /// Go's `strconv.IsPrint` / `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols
 /// and the ASCII space. Used by `%q`, `%#U` and the `js` escaper.
 pub(crate) fn is_print(c: char) -> bool {
-    let c = u32::from(c);
-    if c < 0x80 {
-        return (0x20..0x7f).contains(&c);
-    }
-    let table = is_print::PRINTABLE_RANGES;
-    let idx = table.partition_point(|&(_, hi)| hi < c);
-    table.get(idx).is_some_and(|&(lo, _)| lo <= c)
+    super::unicode_class::is_print(c)
 }
 
 /// True only for the nil interface (not for typed nil pointers): what Go's `arg == nil` tests.
