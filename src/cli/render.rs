@@ -94,11 +94,20 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i
         let _ = writeln!(stderr, "capsule-render render: no PATH given\n{USAGE}");
         return 2;
     }
+    let Some(text) = load_paths(&paths, stderr) else {
+        return 1;
+    };
+    render_text(&text, format, stdout, stderr)
+}
+
+/// Reads the manifests under `paths` (files and folders) into one stream, documents in file
+/// order. Errors are written to `stderr` (naming the file and its own line) and give `None`.
+pub fn load_paths(paths: &[String], stderr: &mut dyn Write) -> Option<String> {
     let mut files = Vec::new();
-    for p in &paths {
+    for p in paths {
         if let Err(e) = collect(Path::new(p), &mut files, 0) {
             let _ = writeln!(stderr, "capsule-render: {e}");
-            return 1;
+            return None;
         }
     }
     // One stream of all files, documents in file order.
@@ -113,14 +122,14 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i
                 file.display(),
                 Limits::DEFAULT.max_input_bytes
             );
-            return 1;
+            return None;
         }
         match std::fs::read_to_string(file) {
             Ok(content) => {
                 // Checked alone first, so that an error names the file and its own line.
                 if let Err(e) = read_input(&content, &Limits::DEFAULT) {
                     let _ = writeln!(stderr, "capsule-render: {}: {e}", file.display());
-                    return 1;
+                    return None;
                 }
                 if !text.is_empty() {
                     text.push_str("\n---\n");
@@ -129,11 +138,11 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i
             }
             Err(e) => {
                 let _ = writeln!(stderr, "capsule-render: {}: {e}", file.display());
-                return 1;
+                return None;
             }
         }
     }
-    render_text(&text, format, stdout, stderr)
+    Some(text)
 }
 
 fn render_text(text: &str, format: Format, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
