@@ -11,6 +11,7 @@
 //! | `--help`, `--version` | |
 
 pub mod check;
+pub mod diagnostics;
 pub mod krm_function;
 pub mod render;
 pub mod template;
@@ -49,16 +50,18 @@ Errors exit 1 with a message on stderr; a ResourceList answer also carries them 
 ";
 
 /// Runs the binary with `args` (without the program name); returns the exit code.
+/// `stderr_color`: colour the diagnostics (`diagnostics::use_color` of stderr).
 pub fn run(
     args: &[String],
     stdin: &mut dyn Read,
     stdin_is_terminal: bool,
+    stderr_color: bool,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
     match args.first().map(String::as_str) {
         Some("template") => template::run(&args[1..], stdin, stdout, stderr),
-        Some("render") => render::run(&args[1..], stdout, stderr),
+        Some("render") => render::run(&args[1..], stderr_color, stdout, stderr),
         Some("check") => check::run(&args[1..], stdin, stdout, stderr),
         Some("--help" | "-h" | "help") => {
             let _ = stdout.write_all(HELP.as_bytes());
@@ -73,7 +76,9 @@ pub fn run(
             2
         }
         None => match read_stdin(stdin, stderr) {
-            Some(text) => krm_function::run_filter(&text, false, None, stdout, stderr),
+            Some(text) => {
+                krm_function::run_filter(&text, false, None, stderr_color, stdout, stderr)
+            }
             None => 1,
         },
         Some(path) if std::path::Path::new(path).is_file() && stdin_is_terminal => {
@@ -92,7 +97,9 @@ pub fn run(
                 }
             };
             match read_stdin(stdin, stderr) {
-                Some(text) => krm_function::run_filter(&text, true, config, stdout, stderr),
+                Some(text) => {
+                    krm_function::run_filter(&text, true, config, stderr_color, stdout, stderr)
+                }
                 None => 1,
             }
         }

@@ -55,7 +55,7 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>, depth: usize) -> Result<(), St
 }
 
 /// Runs `render` with its arguments (after `render`); returns the exit code.
-pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+pub fn run(args: &[String], color: bool, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
     let mut format = Format::Yaml;
     let mut paths = Vec::new();
     let mut iter = args.iter();
@@ -97,7 +97,7 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i
     let Some(text) = load_paths(&paths, stderr) else {
         return 1;
     };
-    render_text(&text, format, stdout, stderr)
+    render_text(&text, format, color, stdout, stderr)
 }
 
 /// Reads the manifests under `paths` (files and folders) into one stream, documents in file
@@ -145,7 +145,13 @@ pub fn load_paths(paths: &[String], stderr: &mut dyn Write) -> Option<String> {
     Some(text)
 }
 
-fn render_text(text: &str, format: Format, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+fn render_text(
+    text: &str,
+    format: Format,
+    color: bool,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
     let input = match read_input(text, &Limits::DEFAULT) {
         Ok(input) => input,
         Err(e) => {
@@ -154,7 +160,12 @@ fn render_text(text: &str, format: Format, stdout: &mut dyn Write, stderr: &mut 
         }
     };
     let outcome = capsule::render(&input.items, input.function_config.as_ref());
-    print_diagnostics(&outcome.diagnostics, true, stderr);
+    let objects: Vec<&serde_json::Value> = input
+        .items
+        .iter()
+        .chain(input.function_config.as_ref())
+        .collect();
+    print_diagnostics(&outcome.diagnostics, true, &objects, color, stderr);
     if !outcome.ok() {
         return 1;
     }
