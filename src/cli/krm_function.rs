@@ -21,11 +21,19 @@ use crate::krm::{
 };
 use crate::yaml::Limits;
 
-/// Prints the errors and warnings (and, when `verbose`, the infos) on stderr in human form.
-pub fn print_diagnostics(diagnostics: &[Diagnostic], verbose: bool, stderr: &mut dyn Write) {
+/// Prints the errors and warnings (and, when `verbose`, the infos) on stderr in human form, with
+/// the template line of a template finding read from `objects` (the input items and config);
+/// in colour when `color` (see `diagnostics::use_color`).
+pub fn print_diagnostics(
+    diagnostics: &[Diagnostic],
+    verbose: bool,
+    objects: &[&Value],
+    color: bool,
+    stderr: &mut dyn Write,
+) {
     for d in diagnostics {
         if verbose || d.severity != Severity::Info {
-            let _ = writeln!(stderr, "capsule-render: {}", krm::human(d));
+            super::diagnostics::write(d, objects, color, stderr);
         }
     }
 }
@@ -40,6 +48,7 @@ pub fn run_filter(
     text: &str,
     legacy: bool,
     legacy_config: Option<Value>,
+    color: bool,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
@@ -48,6 +57,7 @@ pub fn run_filter(
         legacy,
         legacy_config,
         &capsule::render,
+        color,
         stdout,
         stderr,
     )
@@ -62,6 +72,7 @@ pub fn run_filter_with(
     legacy: bool,
     legacy_config: Option<Value>,
     render: &Renderer,
+    color: bool,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
@@ -69,7 +80,7 @@ pub fn run_filter_with(
         Ok(input) => input,
         Err(e) => {
             let d = input_error_diagnostic(&e);
-            print_diagnostics(std::slice::from_ref(&d), false, stderr);
+            print_diagnostics(std::slice::from_ref(&d), false, &[], color, stderr);
             if !legacy && looks_like_resource_list(text) {
                 let _ = krm::write_failed_resource_list(stdout, &[d]);
             }
@@ -78,7 +89,8 @@ pub fn run_filter_with(
     };
     let function_config = legacy_config.or_else(|| input.function_config.clone());
     let outcome = render(&input.items, function_config.as_ref());
-    print_diagnostics(&outcome.diagnostics, false, stderr);
+    let objects: Vec<&Value> = input.items.iter().chain(function_config.as_ref()).collect();
+    print_diagnostics(&outcome.diagnostics, false, &objects, color, stderr);
     let ok = outcome.ok();
     let items: Vec<Out<'_>> = if ok {
         outcome.items.iter().map(Out::from).collect()
@@ -159,7 +171,7 @@ mod tests {
 
     fn run(text: &str, render: &Renderer) -> (i32, String, String) {
         let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = run_filter_with(text, false, None, render, &mut out, &mut err);
+        let code = run_filter_with(text, false, None, render, false, &mut out, &mut err);
         (
             code,
             String::from_utf8(out).unwrap_or_default(),

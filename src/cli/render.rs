@@ -55,7 +55,7 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>, depth: usize) -> Result<(), St
 }
 
 /// Runs `render` with its arguments (after `render`); returns the exit code.
-pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+pub fn run(args: &[String], color: bool, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
     let mut format = Format::Yaml;
     let mut paths = Vec::new();
     let mut iter = args.iter();
@@ -94,11 +94,20 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i
         let _ = writeln!(stderr, "capsule-render render: no PATH given\n{USAGE}");
         return 2;
     }
+    let Some(text) = load_paths(&paths, stderr) else {
+        return 1;
+    };
+    render_text(&text, format, color, stdout, stderr)
+}
+
+/// Reads the manifests under `paths` (files and folders) into one stream, documents in file
+/// order. Errors are written to `stderr` (naming the file and its own line) and give `None`.
+pub fn load_paths(paths: &[String], stderr: &mut dyn Write) -> Option<String> {
     let mut files = Vec::new();
-    for p in &paths {
+    for p in paths {
         if let Err(e) = collect(Path::new(p), &mut files, 0) {
             let _ = writeln!(stderr, "capsule-render: {e}");
-            return 1;
+            return None;
         }
     }
     // One stream of all files, documents in file order.
@@ -113,14 +122,14 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i
                 file.display(),
                 Limits::DEFAULT.max_input_bytes
             );
-            return 1;
+            return None;
         }
         match std::fs::read_to_string(file) {
             Ok(content) => {
                 // Checked alone first, so that an error names the file and its own line.
                 if let Err(e) = read_input(&content, &Limits::DEFAULT) {
                     let _ = writeln!(stderr, "capsule-render: {}: {e}", file.display());
-                    return 1;
+                    return None;
                 }
                 if !text.is_empty() {
                     text.push_str("\n---\n");
@@ -129,14 +138,20 @@ pub fn run(args: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> i
             }
             Err(e) => {
                 let _ = writeln!(stderr, "capsule-render: {}: {e}", file.display());
-                return 1;
+                return None;
             }
         }
     }
-    render_text(&text, format, stdout, stderr)
+    Some(text)
 }
 
-fn render_text(text: &str, format: Format, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+fn render_text(
+    text: &str,
+    format: Format,
+    color: bool,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
     let input = match read_input(text, &Limits::DEFAULT) {
         Ok(input) => input,
         Err(e) => {
@@ -145,7 +160,12 @@ fn render_text(text: &str, format: Format, stdout: &mut dyn Write, stderr: &mut 
         }
     };
     let outcome = capsule::render(&input.items, input.function_config.as_ref());
-    print_diagnostics(&outcome.diagnostics, true, stderr);
+    let objects: Vec<&serde_json::Value> = input
+        .items
+        .iter()
+        .chain(input.function_config.as_ref())
+        .collect();
+    print_diagnostics(&outcome.diagnostics, true, &objects, color, stderr);
     if !outcome.ok() {
         return 1;
     }
