@@ -49,6 +49,25 @@ impl GoKey {
             .map_err(|e| format!("error generating rsa key: {e}"))
     }
 
+    /// sprout's `genPrivateKey "dsa"`: `dsa.GenerateParameters(…, dsa.L2048N256)` then
+    /// `dsa.GenerateKey`, as the `DSA PRIVATE KEY` PEM of `DSAKeyFormat{Version, P, Q, G, Y, X}`.
+    pub(crate) fn dsa_pem(rng: &mut EntropyRng<'_>) -> String {
+        let Ok(components) =
+            dsa::Components::try_generate_from_rng_with_key_size(rng, dsa::KeySize::DSA_2048_256);
+        let Ok(key) = dsa::SigningKey::try_generate_from_rng_with_components(rng, components);
+        let vk = key.verifying_key();
+        let c = vk.components();
+        let der = seq(&[
+            &uint(&[0]),
+            &uint(&c.p().to_be_bytes()),
+            &uint(&c.q().to_be_bytes()),
+            &uint(&c.g().to_be_bytes()),
+            &uint(&vk.y().to_be_bytes()),
+            &uint(&key.x().to_be_bytes()),
+        ]);
+        pem_encode("DSA PRIVATE KEY", &der)
+    }
+
     /// A fresh P-256 key (`ecdsa.GenerateKey(elliptic.P256(), …)`).
     pub(crate) fn p256(rng: &mut EntropyRng<'_>) -> GoKey {
         GoKey::P256(<p256::SecretKey as p256::elliptic_curve::Generate>::generate_from_rng(rng))
