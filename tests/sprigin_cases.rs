@@ -17,10 +17,6 @@ const KNOWN: &[(&str, &str)] = &[
         "not yet: methods with arguments on Go objects ((semver x).Compare y) are not callable",
     ),
     (
-        "genCA-shape",
-        "not yet: certificate generation (genCA and friends) is refused as not implemented",
-    ),
-    (
         "getHostByName-present",
         "getHostByName is refused offline (a DNS lookup); Capsule has it",
     ),

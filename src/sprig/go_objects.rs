@@ -17,5 +17,8 @@ pub(crate) fn json_form(v: &Value) -> Option<Value> {
     if let Some(k) = v.downcast::<super::capsule_custom::AgeKey>() {
         return Some(k.as_map());
     }
+    if let Some(c) = v.downcast::<super::crypto::Certificate>() {
+        return Some(c.as_map());
+    }
     None
 }
