@@ -121,7 +121,9 @@ fn every_readme_command_works() {
                 continue;
             }
             if !installed(tool) {
-                println!("skipped block {i}: {tool} is not installed (or, for docker, no engine runs)");
+                println!(
+                    "skipped block {i}: {tool} is not installed (or, for docker, no engine runs)"
+                );
                 continue;
             }
         }
@@ -138,7 +140,10 @@ fn every_readme_command_works() {
     // What the commands wrote.
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
     let quick_start = read("quick-start.yaml");
-    let gateways = quick_start.lines().filter(|l| *l == "kind: Gateway").count();
+    let gateways = quick_start
+        .lines()
+        .filter(|l| *l == "kind: Gateway")
+        .count();
     assert_eq!(gateways, 3, "{quick_start}");
     assert!(read("rendered.json").contains("\"kind\": \"EnvoyProxy\""));
     assert!(read("checks.txt").contains("ref.issuer-gateway (default warning)"));
