@@ -260,7 +260,16 @@ fn with_key_forms_reencode_go_keys() {
         ours.starts_with("-----BEGIN EC PRIVATE KEY-----\n"),
         "{ours}"
     );
+    let go_rsa = GO_CA_AND_LEAF
+        .split_once("-----END CERTIFICATE-----\n")
+        .map(|(_, rest)| {
+            rest.split_once("-----BEGIN CERTIFICATE-----")
+                .map_or(rest, |p| p.0)
+        })
+        .unwrap();
+    assert!(go_rsa.starts_with("-----BEGIN RSA PRIVATE KEY-----\n"));
     for (key, header) in [
+        (go_rsa, "RSA PRIVATE KEY"),
         (GO_ECDSA_KEY, "EC PRIVATE KEY"),
         (GO_ED25519_KEY, "PRIVATE KEY"),
         // A PKCS#8 EC key comes back as SEC1, as Go's pemBlockForKey writes it.

@@ -5,12 +5,23 @@
 //! checks), `bcrypt` and `htpasswd` (`$2a$`, cost 10), `derivePassword` (always nil in sprigin:
 //! its `uint32` counter parameter cannot receive any template value).
 //!
-//! Registered but refused with "not supported offline yet: NAME" after sprigin's own argument
-//! checks: the certificate and private-key generators (`genPrivateKey`, `genCA`, `genCAWithKey`,
-//! `genSelfSignedCert`, `genSelfSignedCertWithKey`, `genSignedCert`, `genSignedCertWithKey`,
-//! `buildCustomCert`).
+//! The certificate and key generators mirror sprout's `registry/crypto` (helpers.go):
+//! `genPrivateKey` ("" / "rsa" → RSA 4096 PKCS#1 `RSA PRIVATE KEY`, "dsa" → L2048N256
+//! `DSA PRIVATE KEY`, "ecdsa" → P-256 SEC1 `EC PRIVATE KEY`, "ed25519" → PKCS#8 `PRIVATE KEY`,
+//! anything else → ""); `genCA`, `genSelfSignedCert`, `genSignedCert` (fresh RSA 2048 keys) and
+//! their `WithKey` forms (a PEM key in any format sprout parses: PKCS#1, SEC1 P-256/P-384,
+//! PKCS#8 RSA/EC/Ed25519; DSA parses but cannot sign, as in Go); `buildCustomCert` (base64 PEM
+//! certificate and key, checked, returned decoded). They return a `crypto.Certificate` struct
+//! (`.Cert`, `.Key`); every failure inside the function yields its zero value `{ }`, while wrong
+//! arity or argument types yield nil. Certificates are laid out as Go's `x509.CreateCertificate`
+//! writes sprout's template: v3, a 128-bit random serial, CN-only subject (PrintableString or
+//! UTF8String as Go picks), NotBefore = the entropy clock, NotAfter = + days × 24h (wrapping like
+//! Go's `time.Duration`), KeyUsage (critical), ExtKeyUsage serverAuth+clientAuth, BasicConstraints
+//! (critical), for a CA a SubjectKeyId (Go 1.25+ truncated SHA-256), for a signed certificate an
+//! AuthorityKeyId from the CA, SANs (DNS then IP; critical when the subject is empty). See
+//! `x509_go` for the encodings.
 //!
-//! Randomness (IVs, salts) comes from `ctx.env.entropy`.
+//! Randomness (IVs, salts, keys, serials) comes from `ctx.env.entropy`, time from its clock.
 
 use aes::cipher::{BlockCipherDecrypt, BlockCipherEncrypt, KeyInit};
 
