@@ -796,6 +796,8 @@ impl<'t, 'e> State<'t, 'e> {
 
     /// Go's `evalCall` for a method with parameters on a Go object: `args[0]` is the field
     /// node itself, the rest (and a pipeline's `final_`) are the arguments.
+    // The parameters are Go's evalCall's own (dot, node, receiver, name, params, args, final).
+    #[allow(clippy::too_many_arguments)]
     fn eval_method(
         &mut self,
         dot: &Ev,
