@@ -38,7 +38,7 @@ fn main() {
     let source = req["template"].as_str().unwrap_or_default();
     let mut data = Value::from_json(&req["data"]);
     if let (Some(keys), Value::Map(m)) = (req["slice_of_maps"].as_array(), &mut data) {
-        let m = std::rc::Rc::make_mut(m);
+        let mut m = m.borrow_mut();
         for k in keys.iter().filter_map(|k| k.as_str()) {
             if let Some(Value::List(items, _)) = m.get(k).cloned() {
                 m.insert(k.to_string(), Value::List(items, ListKind::Map));

@@ -13,20 +13,8 @@ use capsule_render::template::{Entropy, ExecOptions, MissingKey, RenderEnv, Temp
 /// Cases whose expected output cannot be reproduced here, and why.
 const KNOWN: &[(&str, &str)] = &[
     (
-        "semver",
-        "not yet: methods with arguments on Go objects ((semver x).Compare y) are not callable",
-    ),
-    (
         "getHostByName-present",
         "getHostByName is refused offline (a DNS lookup); Capsule has it",
-    ),
-    (
-        "dict-set",
-        "Go's set mutates the map held by $d; our maps are shared immutable values",
-    ),
-    (
-        "mergeOverwrite-basic",
-        "Go's mergeOverwrite mutates $a in place; our maps are shared immutable values",
     ),
     (
         "str-split",

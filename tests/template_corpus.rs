@@ -66,7 +66,7 @@ fn with_slice_of_maps(data: Value, keys: &[serde_json::Value]) -> Value {
     let Value::Map(map) = data else {
         return data;
     };
-    let mut map = (*map).clone();
+    let mut map = map.to_map();
     for key in keys.iter().filter_map(|k| k.as_str()) {
         if let Some(Value::List(items, _)) = map.get(key) {
             let typed = Value::List(Rc::clone(items), ListKind::Map);

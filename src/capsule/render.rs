@@ -427,8 +427,10 @@ impl<'a> Renderer<'a> {
         if gens.is_empty() {
             return;
         }
-        let tenant_value = self.tenant_value(it);
-        let ns_value = self.namespace_value(it);
+        // Capsule converts the Tenant and Namespace to fresh maps for every iteration, and a
+        // template may change them in place (`set`, `merge`): copy the cached values.
+        let tenant_value = self.tenant_value(it).deep_copy();
+        let ns_value = self.namespace_value(it).map(|v| v.deep_copy());
         let data = template_data::build(context, &tenant_value, ns_value.as_ref());
         if self.funcs.is_none() {
             self.funcs = Some(safety::offline_func_map(self.opts.allow_nondeterministic));

@@ -185,7 +185,7 @@ fn tenant_map(mut v: Json, tenant: &Json) -> Value {
 }
 
 fn with_rbac(tenant: Value, subjects: Vec<RbacSubject>) -> Value {
-    let mut map: Map = tenant.as_map().cloned().unwrap_or_default();
+    let mut map: Map = tenant.as_map().map(|m| m.clone()).unwrap_or_default();
     let list: Vec<Value> = subjects
         .into_iter()
         .map(|s| Value::Object(Rc::new(s)))
@@ -257,10 +257,10 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn get<'a>(v: &'a Value, path: &[&str]) -> Option<&'a Value> {
-        let mut cur = v;
+    fn get(v: &Value, path: &[&str]) -> Option<Value> {
+        let mut cur = v.clone();
         for k in path {
-            cur = cur.as_map()?.get(*k)?;
+            cur = cur.map_get(k)?;
         }
         Some(cur)
     }
@@ -324,8 +324,8 @@ mod tests {
         );
         assert!(
             get(&n, &["spec"])
-                .and_then(Value::as_map)
-                .is_some_and(|m| m.is_empty())
+                .and_then(|v| v.as_map().map(|m| m.is_empty()))
+                .unwrap_or(false)
         );
         assert!(get(&n, &["status"]).is_some());
         assert!(get(&none_tenant_value(), &["metadata", "labels"]).is_none());
@@ -349,9 +349,8 @@ mod tests {
         let o = json!({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "s", "uid": "1", "resourceVersion": "2",
             "generation": 3, "ownerReferences": [], "labels": {"a": "b"}}, "data": {"k": "v"}, "status": {"x": 1}});
         let v = context_object_value(&o);
-        let meta = get(&v, &["metadata"])
-            .and_then(Value::as_map)
-            .expect("metadata");
+        let meta = get(&v, &["metadata"]).expect("metadata");
+        let meta = meta.as_map().expect("metadata is a map");
         assert_eq!(
             meta.keys().cloned().collect::<Vec<_>>(),
             vec!["labels", "name"]

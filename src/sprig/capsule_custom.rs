@@ -331,10 +331,7 @@ mod tests {
         let v = call("fromToml", &[s("a = \"b\"\nn = 3\n")]).0;
         assert_eq!(v.to_template_string(), "map[a:b n:3]");
         let bad = call("fromToml", &[s("a = ")]).0;
-        let err = bad
-            .as_map()
-            .and_then(|m| m.get("Error"))
-            .map(Value::to_template_string);
+        let err = bad.map_get("Error").map(|v| v.to_template_string());
         assert!(err.is_some_and(|e| !e.is_empty()));
         assert_eq!(run("fromToml", &[s("")]), "map[]");
     }

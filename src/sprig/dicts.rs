@@ -5,16 +5,16 @@
 //! `pick` and `omit` rotate their arguments while the first is a map, which recurses forever
 //! (Go `fatal error: stack overflow`) when every argument is a map.
 //!
-//! Go mutates the map given to `set`, `unset`, `merge` and `mergeOverwrite` in place; our
-//! maps are shared immutable values, so these return an updated copy and the caller's variable
-//! keeps its old content.
+//! Go maps are references: `set`, `unset`, `merge` and `mergeOverwrite` (and the `must*`
+//! variants) change the map they are given in place and return that same map, so every holder
+//! of it (a variable, a data field) sees the change for the rest of the execution.
 
 use std::rc::Rc;
 
 use super::args::{self, Swallow, Wrapped, arity, arity_at_least, string_at};
 use super::cast;
 use crate::template::{
-    CallCtx, FuncError, FuncMap, Function, GoType, ListKind, Map, Signature, Value,
+    CallCtx, FuncError, FuncMap, Function, GoType, ListKind, Map, MapRef, Signature, Value,
 };
 
 macro_rules! wrap {
@@ -114,7 +114,7 @@ wrap!(w_dict, dict);
 ///
 /// In sprout's order a non-map dict panics in `get`/`hasKey` (a single-value type assertion,
 /// → nil) but is an ordinary error in `unset` (`checked`: → the zero map).
-fn dict_and_key(a: &[Value], default: Value, checked: bool) -> Result<(&Map, &str), Swallow> {
+fn dict_and_key(a: &[Value], default: Value, checked: bool) -> Result<(&MapRef, &str), Swallow> {
     if a.len() != 2 {
         return Err(Swallow::with(
             default,
@@ -138,21 +138,26 @@ fn dict_and_key(a: &[Value], default: Value, checked: bool) -> Result<(&Map, &st
 }
 
 fn get(a: &[Value]) -> Outcome {
-    Ok(dict_and_key(a, Value::from(""), false)
-        .map(|(m, k)| m.get(k).cloned().unwrap_or_else(|| Value::from(""))))
+    Ok(dict_and_key(a, Value::from(""), false).map(|(m, k)| {
+        m.borrow()
+            .get(k)
+            .cloned()
+            .unwrap_or_else(|| Value::from(""))
+    }))
 }
 wrap!(w_get, get);
 
 fn has_key(a: &[Value]) -> Outcome {
-    Ok(dict_and_key(a, Value::Bool(false), false).map(|(m, k)| Value::Bool(m.contains_key(k))))
+    Ok(dict_and_key(a, Value::Bool(false), false)
+        .map(|(m, k)| Value::Bool(m.borrow().contains_key(k))))
 }
 wrap!(w_has_key, has_key);
 
 fn unset(a: &[Value]) -> Outcome {
     Ok(dict_and_key(a, nil_map(), true).map(|(m, k)| {
-        let mut copy = m.clone();
-        copy.remove(k);
-        Value::from(copy)
+        // Go's `delete(dict, key)`: in place. No other borrow of `m` is alive here.
+        m.borrow_mut().remove(k);
+        Value::Map(m.clone())
     }))
 }
 wrap!(w_unset, unset);
@@ -182,15 +187,16 @@ fn set(a: &[Value]) -> Outcome {
                 ));
             }
         };
-        let mut copy = (**m).clone();
-        copy.insert(k.to_string(), v.clone());
-        Ok(Value::from(copy))
+        // Go's `dict[key] = value`: in place. No other borrow of `m` is alive here (cloning
+        // `v` copies a reference even when it is `m` itself).
+        m.borrow_mut().insert(k.to_string(), v.clone());
+        Ok(Value::Map(m.clone()))
     })())
 }
 wrap!(w_set, set);
 
 /// A `map[string]interface{}` parameter of a wrapped function: nil is an empty map.
-fn map_at(a: &[Value], i: usize) -> Result<Option<&Map>, Swallow> {
+fn map_at(a: &[Value], i: usize) -> Result<Option<&MapRef>, Swallow> {
     match a.get(i) {
         Some(Value::Map(m)) => Ok(Some(m)),
         Some(Value::Nil) | None => Ok(None),
@@ -208,7 +214,7 @@ fn keys(a: &[Value]) -> Outcome {
         let mut out = Vec::new();
         for i in 0..a.len() {
             if let Some(m) = map_at(a, i)? {
-                out.extend(m.keys().map(|k| Value::from(k.as_str())));
+                out.extend(m.borrow().keys().map(|k| Value::from(k.as_str())));
             }
         }
         Ok(Value::List(Rc::new(out), ListKind::String))
@@ -221,7 +227,7 @@ fn values(a: &[Value]) -> Outcome {
         let mut out = Vec::new();
         for i in 0..a.len() {
             if let Some(m) = map_at(a, i)? {
-                out.extend(m.values().cloned());
+                out.extend(m.borrow().values().cloned());
             }
         }
         Ok(Value::list(out))
@@ -235,8 +241,8 @@ fn pluck(a: &[Value]) -> Outcome {
         let key = string_at(a, 0)?;
         let mut out = Vec::new();
         for i in 1..a.len() {
-            if let Some(v) = map_at(a, i)?.and_then(|m| m.get(&*key)) {
-                out.push(v.clone());
+            if let Some(v) = map_at(a, i)?.and_then(|m| m.borrow().get(&*key).cloned()) {
+                out.push(v);
             }
         }
         Ok(Value::list(out))
@@ -245,7 +251,7 @@ fn pluck(a: &[Value]) -> Outcome {
 wrap!(w_pluck, pluck);
 
 /// The keys and the dict of a `pick`/`omit` call, or the wrapper's outcome.
-type KeysAndDict = Result<(Vec<Rc<str>>, Rc<Map>), Swallow>;
+type KeysAndDict = Result<(Vec<Rc<str>>, MapRef), Swallow>;
 
 /// sprout's `pick`/`omit` argument handling: rotate while the first argument is a map, then
 /// `keys…, dict`.
@@ -292,6 +298,7 @@ fn keys_and_dict(name: &str, a: &[Value]) -> Result<KeysAndDict, FuncError> {
 fn pick(a: &[Value]) -> Outcome {
     Ok(keys_and_dict("pick", a)?.map(|(names, dict)| {
         let mut out = Map::new();
+        let dict = dict.borrow();
         for n in names {
             if let Some(v) = dict.get(&*n) {
                 out.insert(n.to_string(), v.clone());
@@ -305,6 +312,7 @@ wrap!(w_pick, pick);
 fn omit(a: &[Value]) -> Outcome {
     Ok(keys_and_dict("omit", a)?.map(|(names, dict)| {
         let out: Map = dict
+            .borrow()
             .iter()
             .filter(|(k, _)| !names.iter().any(|n| **n == ***k))
             .map(|(k, v)| (k.clone(), v.clone()))
@@ -344,16 +352,17 @@ fn dig(a: &[Value]) -> Outcome {
             .filter_map(Value::as_str)
             .flat_map(|k| k.split('.'))
             .peekable();
-        let mut current: &Map = dict;
+        let mut current: MapRef = dict.clone();
         while let Some(part) = parts.next() {
-            let Some(value) = current.get(part) else {
+            let found = current.borrow().get(part).cloned();
+            let Some(value) = found else {
                 return Ok(default.clone());
             };
             if parts.peek().is_none() {
                 return Ok(if matches!(value, Value::Nil) {
                     default.clone()
                 } else {
-                    value.clone()
+                    value
                 });
             }
             match value {
@@ -366,41 +375,57 @@ fn dig(a: &[Value]) -> Outcome {
 }
 wrap!(w_dig, dig);
 
+/// How deep [`merge_into`] follows nested maps. mergo has no limit but a map that (through
+/// `set`) contains itself would recurse forever; no real template nests maps this deep.
+const MAX_MERGE_DEPTH: usize = 512;
+
 /// mergo 1.0 `Merge(&dst, src, WithoutDereference[, WithOverride])` on
-/// `map[string]interface{}`: nested maps merge recursively; without override a key is filled
-/// only when missing or nil in `dst` (0 and "" stay), and nil source values are skipped; with
-/// override every source value wins.
-pub(crate) fn merge_into(dst: &mut Map, src: &Map, overwrite: bool) {
+/// `map[string]interface{}`, in place: nested maps present on both sides merge recursively
+/// into the destination's own nested map; without override a key is filled only when missing
+/// or nil in `dst` (0 and "" stay), and nil source values are skipped; with override every
+/// source value wins. A source value stored into `dst` is the same reference (a nested map
+/// copied over stays shared with the source, as in Go).
+///
+/// `src` is a copy of the source entries, so `dst` may be the source map itself.
+pub(crate) fn merge_into(dst: &MapRef, src: Map, overwrite: bool, depth: usize) {
     for (k, sv) in src {
         if matches!(sv, Value::Nil) {
             if overwrite {
-                dst.insert(k.clone(), Value::Nil);
+                dst.borrow_mut().insert(k, Value::Nil);
             }
             continue;
         }
-        let dst_entry = dst.get(k);
-        if let (Value::Map(sm), Some(Value::Map(dm))) = (sv, dst_entry) {
-            let mut nested = (**dm).clone();
-            merge_into(&mut nested, sm, overwrite);
-            dst.insert(k.clone(), Value::from(nested));
+        let dst_entry = dst.borrow().get(&k).cloned();
+        if let (Value::Map(sm), Some(Value::Map(dm))) = (&sv, &dst_entry) {
+            if !sm.ptr_eq(dm) && depth < MAX_MERGE_DEPTH {
+                merge_into(dm, sm.to_map(), overwrite, depth + 1);
+            }
             continue;
         }
         let dst_empty = matches!(dst_entry, None | Some(Value::Nil));
         if overwrite || dst_empty {
-            dst.insert(k.clone(), sv.clone());
+            dst.borrow_mut().insert(k, sv);
         }
     }
 }
 
 fn merge_values(a: &[Value], overwrite: bool) -> Wrapped {
     arity_at_least(a, 1)?;
-    let mut dst = map_at(a, 0)?.cloned().unwrap_or_default();
+    // Go's sprout checks every argument's type before merging anything (they are typed
+    // parameters of the function).
+    for i in 1..a.len() {
+        map_at(a, i)?;
+    }
+    let dst = match map_at(a, 0)? {
+        Some(m) => m.clone(),
+        None => MapRef::new(Map::new()),
+    };
     for i in 1..a.len() {
         if let Some(src) = map_at(a, i)? {
-            merge_into(&mut dst, src, overwrite);
+            merge_into(&dst, src.to_map(), overwrite, 0);
         }
     }
-    Ok(Value::from(dst))
+    Ok(Value::Map(dst))
 }
 
 fn merge(a: &[Value]) -> Outcome {
@@ -419,7 +444,7 @@ fn deep_copy(a: &[Value]) -> Outcome {
         if matches!(a[0], Value::Nil) {
             return Err(Swallow::nil("value cannot be nil"));
         }
-        Ok(a[0].clone())
+        Ok(a[0].deep_copy())
     })())
 }
 wrap!(w_deep_copy, deep_copy);
@@ -439,7 +464,7 @@ fn m_merge_overwrite(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncErro
 fn m_deep_copy(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     match a.first() {
         None | Some(Value::Nil) => Err(FuncError::Call("value cannot be nil".into())),
-        Some(v) => Ok(v.clone()),
+        Some(v) => Ok(v.deep_copy()),
     }
 }
 

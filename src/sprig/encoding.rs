@@ -236,12 +236,7 @@ mod tests {
     fn to_json_all() {
         // Measured (toJson-all).
         let d = data();
-        let get = |k: &str| {
-            d.as_map()
-                .and_then(|m| m.get(k))
-                .cloned()
-                .unwrap_or_default()
-        };
+        let get = |k: &str| d.map_get(k).unwrap_or_default();
         let cases = [
             ("m", r#"{"a":1,"b":2,"c":3}"#),
             ("l", r#"["b","a","c","a"]"#),
@@ -284,11 +279,7 @@ mod tests {
     #[test]
     fn raw_and_pretty_json() {
         let d = data();
-        let html = d
-            .as_map()
-            .and_then(|m| m.get("html"))
-            .cloned()
-            .unwrap_or_default();
+        let html = d.map_get("html").unwrap_or_default();
         assert_eq!(
             call("toRawJson", &[html]).0.to_template_string(),
             r#""<a href=\"x\">&</a>""#
@@ -326,7 +317,7 @@ mod tests {
         let v = call("fromJson", &[Value::from(j)]).0;
         assert_eq!(v.to_template_string(), "map[a:1 b:[true <nil> 1.5]]");
         assert_eq!(
-            v.as_map().and_then(|m| m.get("a")).map(Value::type_name),
+            v.map_get("a").map(|x| x.type_name().to_string()).as_deref(),
             Some("float64")
         );
         assert_eq!(

@@ -1,15 +1,16 @@
 //! sprigin's `semver` and `semverCompare`: Masterminds semver v3.4 (`NewVersion`,
 //! `NewConstraint`, `Check`), including its pre-release rule (a pre-release version only
 //! satisfies an AND group in which some comparison carries a pre-release) and "dirty" partial
-//! versions (`1.2` and `1.2.x` both mean any patch). Not reachable from templates here:
-//! methods with arguments on the version (`.Compare`, `.LessThan`, …).
+//! versions (`1.2` and `1.2.x` both mean any patch). The version's methods are reachable from
+//! templates: niladic ones as fields (`.Major`, `.IncPatch`), the others with arguments
+//! (`.Compare v`, `.LessThan v`, `.SetPrerelease "rc.1"`).
 
 use std::any::Any;
 use std::cmp::Ordering;
 use std::fmt;
 use std::rc::Rc;
 
-use crate::template::{CallCtx, FuncError, FuncMap, GoObject, Kind, Value};
+use crate::template::{CallCtx, FuncError, FuncMap, GoObject, GoType, Kind, Value};
 
 use super::args::{self, Swallow, Wrapped, finish, wrapped};
 
@@ -143,6 +144,166 @@ impl fmt::Display for SemverVersion {
     }
 }
 
+/// The `*semver.Version` parameter of `Compare`, `LessThan`, `GreaterThan`, `Equal`.
+const VERSION_PARAM: &[GoType] = &[GoType::Named("*semver.Version")];
+/// The `string` parameter of `SetPrerelease`, `SetMetadata`.
+const STRING_PARAM: &[GoType] = &[GoType::String];
+
+/// Go's message for the nil dereference a method on a nil `*semver.Version` argument panics
+/// with (text/template recovers it into `error calling NAME: …`).
+const NIL_DEREF: &str = "runtime error: invalid memory address or nil pointer dereference";
+
+impl Version {
+    /// The `v`/`V` the original text started with, which `Inc*` and `Set*` keep.
+    fn original_prefix(&self) -> &str {
+        match self.original.as_bytes().first() {
+            Some(b'v') => "v",
+            Some(b'V') => "V",
+            _ => "",
+        }
+    }
+
+    fn with_original(mut self) -> Version {
+        self.original = format!("{}{}", self.original_prefix(), self);
+        self
+    }
+
+    /// Masterminds `IncPatch`: a pre-release drops its suffix, a release bumps the patch.
+    fn inc_patch(&self) -> Version {
+        let mut n = self.clone();
+        if self.pre.is_empty() {
+            n.patch = self.patch.wrapping_add(1);
+        }
+        n.pre.clear();
+        n.metadata.clear();
+        n.with_original()
+    }
+
+    /// Masterminds `IncMinor`.
+    fn inc_minor(&self) -> Version {
+        let mut n = self.clone();
+        n.minor = self.minor.wrapping_add(1);
+        n.patch = 0;
+        n.pre.clear();
+        n.metadata.clear();
+        n.with_original()
+    }
+
+    /// Masterminds `IncMajor`.
+    fn inc_major(&self) -> Version {
+        let mut n = self.clone();
+        n.major = self.major.wrapping_add(1);
+        n.minor = 0;
+        n.patch = 0;
+        n.pre.clear();
+        n.metadata.clear();
+        n.with_original()
+    }
+
+    /// Masterminds `SetPrerelease` (validates like `NewVersion`'s pre-release part).
+    fn set_prerelease(&self, pre: &str) -> Result<Version, String> {
+        for part in pre.split('.').filter(|_| !pre.is_empty()) {
+            if part.bytes().all(|c| c.is_ascii_digit()) {
+                if part.len() > 1 && part.starts_with('0') {
+                    return Err("Version segment starts with 0".into());
+                }
+            } else if !part.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-') {
+                return Err("Invalid Prerelease string".into());
+            }
+        }
+        let mut n = self.clone();
+        n.pre = pre.to_string();
+        Ok(n.with_original())
+    }
+
+    /// Masterminds `SetMetadata`.
+    fn set_metadata(&self, meta: &str) -> Result<Version, String> {
+        if !meta.is_empty()
+            && !meta
+                .split('.')
+                .all(|p| p.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-'))
+        {
+            return Err("Invalid Metadata string".into());
+        }
+        let mut n = self.clone();
+        n.metadata = meta.to_string();
+        Ok(n.with_original())
+    }
+
+    /// The value-receiver methods both `*semver.Version` and `semver.Version` have, as fields.
+    fn value_field(&self, name: &str) -> Option<Value> {
+        Some(match name {
+            "Major" => Value::Uint64(self.major),
+            "Minor" => Value::Uint64(self.minor),
+            "Patch" => Value::Uint64(self.patch),
+            "Prerelease" => Value::from(self.pre.as_str()),
+            "Metadata" => Value::from(self.metadata.as_str()),
+            "String" => Value::from(self.to_string()),
+            "IncPatch" => SemverValue::value(self.inc_patch()),
+            "IncMinor" => SemverValue::value(self.inc_minor()),
+            "IncMajor" => SemverValue::value(self.inc_major()),
+            _ => return None,
+        })
+    }
+
+    fn value_method_params(name: &str) -> Option<&'static [GoType]> {
+        match name {
+            "SetPrerelease" | "SetMetadata" => Some(STRING_PARAM),
+            _ => None,
+        }
+    }
+
+    fn call_value_method(&self, name: &str, args: &[Value]) -> Result<Value, String> {
+        let text = args.first().and_then(Value::as_str).unwrap_or_default();
+        match name {
+            "SetPrerelease" => self.set_prerelease(text).map(SemverValue::value),
+            "SetMetadata" => self.set_metadata(text).map(SemverValue::value),
+            _ => Err(format!("no method {name}")),
+        }
+    }
+}
+
+/// A `semver.Version` struct value (what `IncPatch`, `SetPrerelease`, … return): it prints
+/// like the pointer and has the value-receiver methods only.
+#[derive(Clone, Debug)]
+pub(crate) struct SemverValue(Version);
+
+impl SemverValue {
+    fn value(v: Version) -> Value {
+        Value::Object(Rc::new(SemverValue(v)))
+    }
+}
+
+impl GoObject for SemverValue {
+    fn type_name(&self) -> &str {
+        "semver.Version"
+    }
+
+    fn kind(&self) -> Kind {
+        Kind::Struct
+    }
+
+    fn write_v(&self, out: &mut String, _nested: bool) {
+        out.push_str(&self.0.to_string());
+    }
+
+    fn field(&self, name: &str) -> Option<Value> {
+        self.0.value_field(name)
+    }
+
+    fn method_params(&self, name: &str) -> Option<&'static [GoType]> {
+        Version::value_method_params(name)
+    }
+
+    fn call_method(&self, name: &str, args: &[Value]) -> Result<Value, String> {
+        self.0.call_value_method(name, args)
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
 impl GoObject for SemverVersion {
     fn type_name(&self) -> &str {
         "*semver.Version"
@@ -158,15 +319,42 @@ impl GoObject for SemverVersion {
 
     fn field(&self, name: &str) -> Option<Value> {
         let v = self.0.as_ref()?;
-        Some(match name {
-            "Major" => Value::Uint64(v.major),
-            "Minor" => Value::Uint64(v.minor),
-            "Patch" => Value::Uint64(v.patch),
-            "Prerelease" => Value::from(v.pre.as_str()),
-            "Metadata" => Value::from(v.metadata.as_str()),
-            "Original" => Value::from(v.original.as_str()),
-            "String" => Value::from(v.to_string()),
-            _ => return None,
+        match name {
+            "Original" => Some(Value::from(v.original.as_str())),
+            _ => v.value_field(name),
+        }
+    }
+
+    fn method_params(&self, name: &str) -> Option<&'static [GoType]> {
+        match name {
+            "Compare" | "LessThan" | "GreaterThan" | "Equal" => Some(VERSION_PARAM),
+            _ => Version::value_method_params(name),
+        }
+    }
+
+    fn call_method(&self, name: &str, args: &[Value]) -> Result<Value, String> {
+        let Some(v) = self.0.as_ref() else {
+            return Err(NIL_DEREF.into());
+        };
+        if Version::value_method_params(name).is_some() {
+            return v.call_value_method(name, args);
+        }
+        let other = args
+            .first()
+            .and_then(|a| a.downcast::<SemverVersion>())
+            .and_then(|o| o.0.as_ref())
+            .ok_or_else(|| NIL_DEREF.to_string())?;
+        let ord = v.compare(other);
+        Ok(match name {
+            "Compare" => Value::Int(match ord {
+                Ordering::Less => -1,
+                Ordering::Equal => 0,
+                Ordering::Greater => 1,
+            }),
+            "LessThan" => Value::Bool(ord == Ordering::Less),
+            "GreaterThan" => Value::Bool(ord == Ordering::Greater),
+            "Equal" => Value::Bool(ord == Ordering::Equal),
+            _ => return Err(format!("no method {name}")),
         })
     }
 

@@ -103,11 +103,7 @@ impl Eval<'_> {
             _ if w.starts_with('.') => {
                 let mut v = self.data.clone();
                 for part in w[1..].split('.') {
-                    v = v
-                        .as_map()
-                        .and_then(|m| m.get(part))
-                        .cloned()
-                        .unwrap_or(Value::Nil);
+                    v = v.map_get(part).unwrap_or(Value::Nil);
                 }
                 v
             }

@@ -45,11 +45,7 @@ pub(crate) fn data() -> Value {
 
 /// One field of [`data`].
 pub(crate) fn d(key: &str) -> Value {
-    data()
-        .as_map()
-        .and_then(|m| m.get(key))
-        .cloned()
-        .unwrap_or_default()
+    data().map_get(key).unwrap_or_default()
 }
 
 /// A map of Go `int` values (as `dict "k" 1 …` builds).

@@ -128,7 +128,7 @@ impl Enc {
                 }
                 self.out.push(']');
             }
-            Value::Map(m) => self.map(&[], m, true)?,
+            Value::Map(m) => self.map(&[], &m.borrow(), true)?,
             Value::Nil => return Err("toml: cannot encode a nil value".into()),
             Value::Object(_) => {
                 if let Some(t) = v.downcast::<GoTime>() {
@@ -164,7 +164,7 @@ impl Enc {
         match v {
             Value::Nil => Ok(()),
             Value::Object(o) if o.is_nil() => Ok(()),
-            Value::Map(m) => self.table(path, m),
+            Value::Map(m) => self.table(path, &m.borrow()),
             Value::Object(_) if v.downcast::<super::capsule_custom::AgeKey>().is_some() => {
                 let m = v
                     .downcast::<super::capsule_custom::AgeKey>()
@@ -189,7 +189,7 @@ impl Enc {
                     self.out.push_str(&key_path(path));
                     self.out.push_str("]]");
                     self.newline();
-                    self.map(path, m, false)?;
+                    self.map(path, &m.borrow(), false)?;
                 }
                 Ok(())
             }
@@ -352,7 +352,7 @@ mod tests {
         let v = decode("a = \"b\"\nn = 3\n").unwrap_or_default();
         assert_eq!(v.to_template_string(), "map[a:b n:3]");
         assert_eq!(
-            v.as_map().and_then(|m| m.get("n")).map(Value::type_name),
+            v.map_get("n").map(|x| x.type_name().to_string()).as_deref(),
             Some("int64")
         );
         assert!(decode("a = ").is_err());

@@ -257,7 +257,7 @@ impl Builder<'_> {
             for src in sources {
                 match src {
                     Value::Map(sm) => {
-                        for (k, v) in sm.iter() {
+                        for (k, v) in sm.borrow().iter() {
                             m.entry(k.clone()).or_insert_with(|| v.clone());
                         }
                     }

@@ -104,7 +104,7 @@ impl Emitter {
 
     fn node(&mut self, v: &Value, ctx: Ctx) {
         match v {
-            Value::Map(m) if !m.is_empty() => self.mapping(m, ctx),
+            Value::Map(m) if !m.borrow().is_empty() => self.mapping(&m.borrow(), ctx),
             // yaml.v3 has no special case for []byte: it is a sequence of integers.
             Value::List(items, _) if !items.is_empty() => self.sequence(items, ctx),
             Value::Map(_) => self.inline(ctx, "{}"),

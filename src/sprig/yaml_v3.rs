@@ -110,7 +110,7 @@ mod tests {
             let v = call(name, &[d("yaml")]).0;
             assert_eq!(v.to_template_string(), "map[a:[x y] b:1]");
             assert_eq!(
-                v.as_map().and_then(|m| m.get("b")).map(Value::type_name),
+                v.map_get("b").map(|x| x.type_name().to_string()).as_deref(),
                 Some("int")
             );
             assert_eq!(run(name, &[d("yamllist")]), "<no value>");
@@ -205,6 +205,7 @@ mod go_golden {
             Value::Nil => "nil".into(),
             Value::Map(m) => {
                 let parts: Vec<String> = m
+                    .borrow()
                     .iter()
                     .map(|(k, x)| format!("{}:{}", quote(k), desc(x)))
                     .collect();

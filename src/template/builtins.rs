@@ -40,7 +40,7 @@ pub fn len(item: &Ev) -> Result<Ev, String> {
     let n = match v {
         Value::String(s) => s.len(),
         Value::List(l, _) => l.len(),
-        Value::Map(m) => m.len(),
+        Value::Map(m) => m.borrow().len(),
         other => return Err(format!("len of type {}", other.type_name())),
     };
     Ok(Ev::Val(Value::Int(n as i64)))
@@ -113,7 +113,7 @@ pub fn index(item: &Ev, indexes: &[Ev]) -> Result<Ev, String> {
                         ));
                     }
                 };
-                Ev::iface(m.get(&*key).cloned().unwrap_or(Value::Nil))
+                Ev::iface(m.borrow().get(&*key).cloned().unwrap_or(Value::Nil))
             }
             other => return Err(format!("can't index item of type {}", other.type_name())),
         };

@@ -134,7 +134,7 @@ impl ArgType {
                 GoType::StringList => {
                     Some(Ev::Val(Value::List(Rc::new(Vec::new()), ListKind::String)))
                 }
-                GoType::MapAny => Some(Ev::Val(Value::Map(Rc::new(Map::new())))),
+                GoType::MapAny => Some(Ev::Val(Value::from(Map::new()))),
                 GoType::Named(n) if n.starts_with('*') => Some(Ev::Iface(Value::Nil)),
                 _ => None,
             },
@@ -483,11 +483,18 @@ impl<'t, 'e> State<'t, 'e> {
                     }
                 }
                 Value::Map(m) => {
-                    let m = Rc::clone(m);
-                    for (k, e) in m.iter() {
+                    // Go's range sorts a snapshot of the keys and values (fmtsort) before the
+                    // first iteration, so a body that changes the map (`set`, `unset`) sees
+                    // the entries as they were: copy them out and release the borrow.
+                    let entries: Vec<(Rc<str>, Value)> = m
+                        .borrow()
+                        .iter()
+                        .map(|(k, e)| (Rc::from(k.as_str()), e.clone()))
+                        .collect();
+                    for (k, e) in entries {
                         ran = true;
-                        let key = Ev::Val(Value::String(Rc::from(k.as_str())));
-                        if !self.range_iteration(node, r, mark, key, Ev::Iface(e.clone()))? {
+                        let key = Ev::Val(Value::String(k));
+                        if !self.range_iteration(node, r, mark, key, Ev::Iface(e))? {
                             break;
                         }
                     }
@@ -592,7 +599,14 @@ impl<'t, 'e> State<'t, 'e> {
         match first {
             Arg::Field { ident, .. } => {
                 self.at = At::Arg(first);
-                return self.eval_field_chain(dot.clone(), ident, &cmd.args, final_);
+                return self.eval_field_chain(
+                    dot,
+                    At::Arg(first),
+                    dot.clone(),
+                    ident,
+                    &cmd.args,
+                    final_,
+                );
             }
             Arg::Chain { .. } => return self.eval_chain_node(dot, first, &cmd.args, final_),
             Arg::Identifier { .. } => {
@@ -602,7 +616,7 @@ impl<'t, 'e> State<'t, 'e> {
                 self.not_a_function(&cmd.args, &final_)?;
                 return self.eval_pipeline(dot, p);
             }
-            Arg::Variable(v) => return self.eval_variable_node(v, &cmd.args, final_),
+            Arg::Variable(v) => return self.eval_variable_node(dot, v, &cmd.args, final_),
             _ => {}
         }
         self.at = At::Arg(first);
@@ -668,11 +682,12 @@ impl<'t, 'e> State<'t, 'e> {
             return Err(self.errorf(format!("indirection through explicit nil in {node}")));
         }
         let pipe = self.eval_arg(dot, ArgType::Untyped, inner)?;
-        self.eval_field_chain(pipe, field, args, final_)
+        self.eval_field_chain(dot, At::Arg(node), pipe, field, args, final_)
     }
 
     fn eval_variable_node(
         &mut self,
+        dot: &Ev,
         v: &'t Variable,
         args: &'t [Arg],
         final_: Option<Ev>,
@@ -683,11 +698,13 @@ impl<'t, 'e> State<'t, 'e> {
             self.not_a_function(args, &final_)?;
             return Ok(value);
         }
-        self.eval_field_chain(value, &v.ident[1..], args, final_)
+        self.eval_field_chain(dot, At::Var(v), value, &v.ident[1..], args, final_)
     }
 
     fn eval_field_chain(
         &mut self,
+        dot: &Ev,
+        node: At<'t>,
         mut receiver: Ev,
         ident: &'t [Rc<str>],
         args: &'t [Arg],
@@ -697,13 +714,15 @@ impl<'t, 'e> State<'t, 'e> {
             return Ok(receiver);
         };
         for name in init {
-            receiver = self.eval_field(name, &[], None, receiver)?;
+            receiver = self.eval_field(dot, node, name, &[], None, receiver)?;
         }
-        self.eval_field(last, args, final_, receiver)
+        self.eval_field(dot, node, last, args, final_, receiver)
     }
 
     fn eval_field(
         &mut self,
+        dot: &Ev,
+        node: At<'t>,
         name: &str,
         args: &'t [Arg],
         final_: Option<Ev>,
@@ -731,8 +750,9 @@ impl<'t, 'e> State<'t, 'e> {
                 if has_args {
                     return Err(self.errorf(format!("{name} is not a method but has arguments")));
                 }
-                return match m.get(name) {
-                    Some(x) => Ok(Ev::Iface(x.clone())),
+                let found = m.borrow().get(name).cloned();
+                return match found {
+                    Some(x) => Ok(Ev::Iface(x)),
                     None => match self.opts.missing_key {
                         MissingKey::Invalid => Ok(Ev::Invalid),
                         MissingKey::Zero => Ok(Ev::Iface(Value::Nil)),
@@ -759,6 +779,10 @@ impl<'t, 'e> State<'t, 'e> {
                     }
                     return Ok(Ev::val(x));
                 }
+                if let Some(params) = o.method_params(name) {
+                    let o = Rc::clone(o);
+                    return self.eval_method(dot, node, &o, name, params, args, final_);
+                }
             }
             _ => {}
         }
@@ -768,6 +792,38 @@ impl<'t, 'e> State<'t, 'e> {
             v.type_name()
         };
         Err(self.errorf(format!("can't evaluate field {name} in type {typ}")))
+    }
+
+    /// Go's `evalCall` for a method with parameters on a Go object: `args[0]` is the field
+    /// node itself, the rest (and a pipeline's `final_`) are the arguments.
+    // The parameters are Go's evalCall's own (dot, node, receiver, name, params, args, final).
+    #[allow(clippy::too_many_arguments)]
+    fn eval_method(
+        &mut self,
+        dot: &Ev,
+        node: At<'t>,
+        o: &Rc<dyn super::value::GoObject>,
+        name: &str,
+        params: &'static [GoType],
+        args: &'t [Arg],
+        final_: Option<Ev>,
+    ) -> EResult<Ev> {
+        let call_args = args.get(1..).unwrap_or(&[]);
+        self.check_arity(name, params.len(), false, call_args.len(), final_.is_some())?;
+        let mut argv: Vec<Value> = Vec::with_capacity(params.len());
+        for (a, t) in call_args.iter().zip(params) {
+            argv.push(self.eval_arg(dot, ArgType::Go(*t), a)?.into_value());
+        }
+        if let (Some(fin), Some(t)) = (final_, params.last()) {
+            argv.push(self.validate_type(fin, ArgType::Go(*t))?.into_value());
+        }
+        match o.call_method(name, &argv) {
+            Ok(v) => Ok(Ev::val(v)),
+            Err(msg) => {
+                self.at = node;
+                Err(self.errorf(format!("error calling {name}: {msg}")))
+            }
+        }
     }
 
     // ---- function calls ----
@@ -1057,11 +1113,18 @@ impl<'t, 'e> State<'t, 'e> {
                 };
             }
             Arg::Field { ident, .. } => {
-                let v = self.eval_field_chain(dot.clone(), ident, std::slice::from_ref(n), None)?;
+                let v = self.eval_field_chain(
+                    dot,
+                    At::Arg(n),
+                    dot.clone(),
+                    ident,
+                    std::slice::from_ref(n),
+                    None,
+                )?;
                 return self.validate_type(v, typ);
             }
             Arg::Variable(v) => {
-                let v = self.eval_variable_node(v, &[], None)?;
+                let v = self.eval_variable_node(dot, v, &[], None)?;
                 return self.validate_type(v, typ);
             }
             Arg::Pipe(p) => {

@@ -22,6 +22,7 @@ pub mod complex;
 pub mod error;
 pub mod escape;
 mod exec;
+pub mod float_format;
 pub mod function;
 mod hints;
 pub mod lexer;
@@ -38,7 +39,7 @@ pub use error::{TemplateError, TemplateErrorKind};
 pub use function::{CallCtx, FuncError, FuncMap, Function, GoType, NativeFn, Pos, Signature};
 pub use render_env::{Entropy, FixedEntropy, FuncEvent, RenderEnv};
 pub use stack::set_stack_budget;
-pub use value::{GoObject, Kind, ListKind, Map, Value};
+pub use value::{GoObject, Kind, ListKind, Map, MapRef, Value};
 
 use std::collections::HashMap;
 

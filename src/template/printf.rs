@@ -642,7 +642,7 @@ impl Printer {
                 } else {
                     self.buf.push_str("map[");
                 }
-                for (i, (k, val)) in m.iter().enumerate() {
+                for (i, (k, val)) in m.borrow().iter().enumerate() {
                     if i > 0 {
                         if self.f.sharp_v {
                             self.buf.push_str(", ");

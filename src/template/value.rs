@@ -10,6 +10,7 @@
 //! and sprigin's "first argument decides the result type" rules tell them apart.
 
 use std::any::Any;
+use std::cell::{Ref, RefCell, RefMut};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -18,6 +19,64 @@ use std::rc::Rc;
 /// A Go `map[string]interface{}`. A `BTreeMap` keeps keys in byte order, which is the order Go's
 /// `fmt` prints them in and the order `range` visits them.
 pub type Map = BTreeMap<String, Value>;
+
+/// A Go map value: a reference to one shared, mutable `map[string]interface{}`.
+///
+/// Go maps are references: `set`, `unset`, `merge` and `mergeOverwrite` change the map they are
+/// given, and every variable, data field or list element holding that map sees the change for
+/// the rest of the execution. Cloning a `MapRef` (or the [`Value`] holding it) copies the
+/// reference, not the entries; [`Value::deep_copy`] copies the entries.
+///
+/// Borrow rule (the reason `borrow`/`borrow_mut` cannot panic in this crate): a mutable borrow
+/// is taken only inside a dict function's body, which neither calls back into the engine nor
+/// holds a shared borrow of the same map at the time (it checks [`MapRef::ptr_eq`] or copies the
+/// source first); the engine itself only takes short shared borrows and copies the entries
+/// before running a `range` body.
+#[derive(Clone, Default)]
+pub struct MapRef(Rc<RefCell<Map>>);
+
+impl MapRef {
+    /// A new map reference owning `m`.
+    pub fn new(m: Map) -> MapRef {
+        MapRef(Rc::new(RefCell::new(m)))
+    }
+
+    /// Reads the entries.
+    pub fn borrow(&self) -> Ref<'_, Map> {
+        self.0.borrow()
+    }
+
+    /// Changes the entries in place (Go's `m[k] = v`, `delete(m, k)`); see the borrow rule
+    /// above.
+    pub fn borrow_mut(&self) -> RefMut<'_, Map> {
+        self.0.borrow_mut()
+    }
+
+    /// True when both refer to the same Go map.
+    pub fn ptr_eq(&self, other: &MapRef) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+
+    /// A one-level copy of the entries (nested maps stay shared).
+    pub fn to_map(&self) -> Map {
+        self.0.borrow().clone()
+    }
+}
+
+impl fmt::Debug for MapRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.try_borrow() {
+            Ok(m) => m.fmt(f),
+            Err(_) => f.write_str("<map being changed>"),
+        }
+    }
+}
+
+impl From<Map> for MapRef {
+    fn from(m: Map) -> MapRef {
+        MapRef::new(m)
+    }
+}
 
 /// The Go element type of a slice value. `fmt` prints every one of them as `[a b]`; `%T`,
 /// typed parameters and a few functions tell them apart.
@@ -128,6 +187,23 @@ pub trait GoObject: fmt::Debug {
     fn field(&self, _name: &str) -> Option<Value> {
         None
     }
+    /// The parameter types of a method that takes arguments (`(semver "1.2.3").Compare v`,
+    /// `$t.Format "2006-01-02"`); `None` when the type has no such method. The engine checks
+    /// the call's arity and converts the arguments against them as Go's `evalCall` does, then
+    /// calls [`GoObject::call_method`].
+    fn method_params(&self, _name: &str) -> Option<&'static [super::function::GoType]> {
+        None
+    }
+    /// Calls a method that [`GoObject::method_params`] lists, with checked arguments. An `Err`
+    /// is the error (or recovered panic) the Go method returns: `error calling NAME: …`.
+    fn call_method(&self, name: &str, _args: &[Value]) -> Result<Value, String> {
+        Err(format!("no method {name}"))
+    }
+    /// The integer value of a type whose kind is an integer (`time.Duration` is an `int64`),
+    /// so `lt`, `eq` and friends compare it as Go's `basicKind` does.
+    fn int_value(&self) -> Option<i64> {
+        None
+    }
     /// Whether `if` takes the value as true (Go `isTrue`): non-nil pointers and every struct are.
     fn truth(&self) -> bool {
         true
@@ -161,8 +237,8 @@ pub enum Value {
     String(Rc<str>),
     /// A slice; the [`ListKind`] remembers the Go element type.
     List(Rc<Vec<Value>>, ListKind),
-    /// A `map[string]interface{}`.
-    Map(Rc<Map>),
+    /// A `map[string]interface{}`: a shared, mutable reference like a Go map.
+    Map(MapRef),
     /// Any other Go type.
     Object(Rc<dyn GoObject>),
 }
@@ -193,7 +269,7 @@ impl From<f64> for Value {
 
 impl From<Map> for Value {
     fn from(m: Map) -> Self {
-        Value::Map(Rc::new(m))
+        Value::Map(MapRef::new(m))
     }
 }
 
@@ -273,7 +349,7 @@ impl Value {
             Value::Float(f) => *f != 0.0,
             Value::String(s) => !s.is_empty(),
             Value::List(l, _) => !l.is_empty(),
-            Value::Map(m) => !m.is_empty(),
+            Value::Map(m) => !m.borrow().is_empty(),
             Value::Object(o) => o.truth(),
         }
     }
@@ -286,11 +362,46 @@ impl Value {
         }
     }
 
-    /// The map inside, for a `map[string]interface{}`.
-    pub fn as_map(&self) -> Option<&Map> {
+    /// The entries of a `map[string]interface{}`, borrowed for reading.
+    pub fn as_map(&self) -> Option<Ref<'_, Map>> {
         match self {
-            Value::Map(m) => Some(m),
+            Value::Map(m) => Some(m.borrow()),
             _ => None,
+        }
+    }
+
+    /// The value at `key` of a `map[string]interface{}` (`None` for a missing key or a value
+    /// that is not a map).
+    pub fn map_get(&self, key: &str) -> Option<Value> {
+        match self {
+            Value::Map(m) => m.borrow().get(key).cloned(),
+            _ => None,
+        }
+    }
+
+    /// A copy sharing nothing mutable with `self`: maps (at any depth, inside lists too) are
+    /// copied entry by entry; strings, lists' other items and objects stay shared (they are
+    /// immutable). Mirrors sprig's `deepCopy` (copystructure) for the values templates hold.
+    pub fn deep_copy(&self) -> Value {
+        match self {
+            Value::Map(m) => Value::from(
+                m.borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.deep_copy()))
+                    .collect::<Map>(),
+            ),
+            Value::List(items, kind) if items.iter().any(Value::holds_map) => {
+                Value::List(Rc::new(items.iter().map(Value::deep_copy).collect()), *kind)
+            }
+            other => other.clone(),
+        }
+    }
+
+    fn holds_map(&self) -> bool {
+        match self {
+            Value::Map(_) => true,
+            Value::List(items, _) => items.iter().any(Value::holds_map),
+            _ => false,
         }
     }
 
@@ -345,7 +456,7 @@ impl Value {
             Value::List(items, _) => write_list(out, items),
             Value::Map(m) => {
                 out.push_str("map[");
-                for (i, (k, v)) in m.iter().enumerate() {
+                for (i, (k, v)) in m.borrow().iter().enumerate() {
                     if i > 0 {
                         out.push(' ');
                     }
@@ -378,70 +489,9 @@ pub fn write_float_g(out: &mut String, f: f64) {
     out.push_str(&format_float_g(f));
 }
 
-/// See [`write_float_g`].
+/// See [`write_float_g`]; exact ties round half to even as Go's shortest formatting does.
 pub fn format_float_g(f: f64) -> String {
-    if f.is_nan() {
-        return "NaN".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 {
-            "+Inf".into()
-        } else {
-            "-Inf".into()
-        };
-    }
-    if f == 0.0 {
-        return if f.is_sign_negative() {
-            "-0".into()
-        } else {
-            "0".into()
-        };
-    }
-    // Rust's `{:e}` gives the shortest round-tripping digits: "1.2345e-7".
-    let sci = format!("{f:e}");
-    let (mantissa, exp) = match sci.split_once('e') {
-        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
-        None => (sci.as_str(), 0),
-    };
-    let negative = mantissa.starts_with('-');
-    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
-    let mut out = String::new();
-    if negative {
-        out.push('-');
-    }
-    if !(-4..6).contains(&exp) {
-        out.push_str(&digits[..1]);
-        if digits.len() > 1 {
-            out.push('.');
-            out.push_str(&digits[1..]);
-        }
-        out.push('e');
-        out.push(if exp < 0 { '-' } else { '+' });
-        let a = exp.unsigned_abs();
-        if a < 10 {
-            out.push('0');
-        }
-        out.push_str(&a.to_string());
-    } else if exp < 0 {
-        out.push_str("0.");
-        for _ in 0..(-exp - 1) {
-            out.push('0');
-        }
-        out.push_str(&digits);
-    } else {
-        let int_len = exp as usize + 1;
-        if digits.len() <= int_len {
-            out.push_str(&digits);
-            for _ in digits.len()..int_len {
-                out.push('0');
-            }
-        } else {
-            out.push_str(&digits[..int_len]);
-            out.push('.');
-            out.push_str(&digits[int_len..]);
-        }
-    }
-    out
+    super::float_format::format_g(f)
 }
 
 impl Value {
@@ -482,7 +532,8 @@ impl Value {
                     .collect::<Option<Vec<_>>>()?,
             ),
             Value::Map(m) => serde_json::Value::Object(
-                m.iter()
+                m.borrow()
+                    .iter()
                     .map(|(k, v)| Some((k.clone(), v.to_json()?)))
                     .collect::<Option<serde_json::Map<_, _>>>()?,
             ),
@@ -523,6 +574,8 @@ mod tests {
             (0.1 + 0.2, "0.30000000000000004"),
             (123456789.125, "1.23456789125e+08"),
             (1.7976931348623157e308, "1.7976931348623157e+308"),
+            // An exact tie between two shortest candidates: Go keeps the even digit.
+            (-718205210425292.2, "-7.182052104252922e+14"),
         ];
         for (f, want) in cases {
             assert_eq!(format_float_g(f), want, "{f:e}");
