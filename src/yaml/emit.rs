@@ -188,11 +188,10 @@ pub fn plain_ok(s: &str) -> bool {
         return false;
     }
     // Words some YAML 1.1 reader takes for booleans or null, in any case.
-    let lower = s.to_ascii_lowercase();
-    if matches!(
-        lower.as_str(),
-        "y" | "n" | "yes" | "no" | "on" | "off" | "true" | "false" | "null" | "nan" | "inf"
-    ) {
+    const WORDS: [&str; 11] = [
+        "y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf",
+    ];
+    if s.len() <= 5 && WORDS.iter().any(|w| s.eq_ignore_ascii_case(w)) {
         return false;
     }
     if s.ends_with([' ', ':', '\t']) || s.contains(": ") || s.contains(" #") || s.contains(":\t") {

@@ -10,6 +10,7 @@
 
 use serde_json::Value;
 
+use super::block_fast;
 use super::libyaml_rules::check_libyaml_rules;
 use super::node::parse_first_document;
 use super::resolve::{Schema, document_value};
@@ -170,6 +171,11 @@ fn decode_chunk(
     out: &mut Vec<Value>,
 ) -> Result<(), YamlError> {
     let chunk = text.get(start..end).unwrap_or("");
+    // Plain block YAML (the usual generator output) needs no node tree.
+    if let Some(value) = block_fast::decode(chunk, limits.max_depth) {
+        out.push(value);
+        return Ok(());
+    }
     let shift = |mut e: YamlError| {
         e.line += line_base;
         e

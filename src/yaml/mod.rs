@@ -3,6 +3,7 @@
 //! output and kubectl reads applied YAML) or YAML 1.2 (go-yaml v3 as kyaml reads input items),
 //! Kubernetes' YAML-or-JSON stream decoding, and block-style emission safe for every reader.
 
+mod block_fast;
 mod emit;
 mod k8s_stream;
 mod libyaml_rules;
