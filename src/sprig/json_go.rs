@@ -190,7 +190,7 @@ fn quote_char(c: char) -> String {
         '\'' => "'\\''".into(),
         '"' => "'\"'".into(),
         _ => {
-            let q = super::go_quote::quote(&c.to_string());
+            let q = crate::template::token::go_quote(&c.to_string());
             let inner = q.get(1..q.len().saturating_sub(1)).unwrap_or("");
             format!("'{inner}'")
         }

@@ -16,7 +16,6 @@ mod encoding;
 mod entropy_rng;
 mod equality;
 mod go_objects;
-mod go_quote;
 mod go_time;
 mod json_go;
 mod lists;

@@ -392,56 +392,6 @@ fn wrap_with(a: &[Value]) -> Wrapped {
 }
 wrap!(w_wrap_with, wrap_with);
 
-/// Go's `unicode.IsPrint` approximated with the standard library: letters, marks, numbers,
-/// punctuation, symbols and the ASCII space; not control, format, private-use or other space
-/// characters.
-fn go_is_print(c: char) -> bool {
-    if c == ' ' {
-        return true;
-    }
-    let u = c as u32;
-    let format = matches!(
-        u,
-        0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x180E | 0x200B..=0x200F
-            | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB
-            | 0x110BD | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A | 0xE0001 | 0xE0020..=0xE007F
-    );
-    let private = matches!(u, 0xE000..=0xF8FF | 0xF0000..=0x10FFFF);
-    let noncharacter = (u & 0xFFFE) == 0xFFFE || (0xFDD0..=0xFDEF).contains(&u);
-    !(c.is_control() || c.is_whitespace() || format || private || noncharacter)
-}
-
-/// Go's `%q` of a string (`strconv.Quote`): printable runes kept, `\a \b \f \n \r \t \v`,
-/// other control bytes as `\xNN`, other non-printable runes as `\uNNNN` / `\UNNNNNNNN`.
-pub(crate) fn go_quote(v: &str, out: &mut String) {
-    use std::fmt::Write;
-    out.push('"');
-    for c in v.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if go_is_print(c) => out.push(c),
-            '\u{7}' => out.push_str("\\a"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{b}' => out.push_str("\\v"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7F => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c if (c as u32) < 0x10000 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => {
-                let _ = write!(out, "\\U{:08x}", c as u32);
-            }
-        }
-    }
-    out.push('"');
-}
-
 /// `quote`/`squote`: each non-nil argument as `fmt.Sprint` text, quoted; a space before every
 /// argument but the first *position* (so a leading nil leaves a leading space, as sprout does).
 fn quote_with(a: &[Value], double: bool) -> Value {
@@ -458,7 +408,7 @@ fn quote_with(a: &[Value], double: bool) -> Value {
             other => std::borrow::Cow::Owned(cast::sprint(other)),
         };
         if double {
-            go_quote(&text, &mut out);
+            out.push_str(&crate::template::token::go_quote(&text));
         } else {
             out.push('\'');
             out.push_str(&text);

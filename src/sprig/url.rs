@@ -98,13 +98,13 @@ fn unescape(s: &str, mode: Mode) -> Result<String, String> {
                     let bad = String::from_utf8_lossy(&b[i..end]).into_owned();
                     return Err(format!(
                         "invalid URL escape {}",
-                        super::go_quote::quote(&bad)
+                        crate::template::token::go_quote(&bad)
                     ));
                 };
                 if mode == Mode::Host && h < 8 && &s[i..i + 3] != "%25" {
                     return Err(format!(
                         "invalid URL escape {}",
-                        super::go_quote::quote(&s[i..i + 3])
+                        crate::template::token::go_quote(&s[i..i + 3])
                     ));
                 }
                 out.push(h * 16 + l);
@@ -118,7 +118,7 @@ fn unescape(s: &str, mode: Mode) -> Result<String, String> {
                 if mode == Mode::Host && c < 0x80 && should_escape(c, mode) {
                     return Err(format!(
                         "invalid character {} in host name",
-                        super::go_quote::quote(&char::from(c).to_string())
+                        crate::template::token::go_quote(&char::from(c).to_string())
                     ));
                 }
                 out.push(c);
@@ -169,7 +169,7 @@ fn parse_host(host: &str) -> Result<String, String> {
         if !port.is_empty() && !valid_port(port) {
             return Err(format!(
                 "invalid port {} after host",
-                super::go_quote::quote(port)
+                crate::template::token::go_quote(port)
             ));
         }
         return Ok(host.to_string());
@@ -179,7 +179,7 @@ fn parse_host(host: &str) -> Result<String, String> {
         if !valid_port(port) {
             return Err(format!(
                 "invalid port {} after host",
-                super::go_quote::quote(port)
+                crate::template::token::go_quote(port)
             ));
         }
     }
@@ -241,7 +241,7 @@ fn parse_authority(auth: &str) -> Result<(Option<User>, String), String> {
 
 /// Go's `url.Parse`.
 fn parse(raw: &str) -> Result<Url, String> {
-    let wrap = |e: String| format!("parse {}: {e}", super::go_quote::quote(raw));
+    let wrap = |e: String| format!("parse {}: {e}", crate::template::token::go_quote(raw));
     let (rest, frag) = match raw.split_once('#') {
         Some((a, b)) => (a, Some(b)),
         None => (raw, None),

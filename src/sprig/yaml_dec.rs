@@ -243,7 +243,7 @@ impl Builder<'_> {
             if let Some(first) = lines.get(&key).filter(|_| self.schema == Schema::YamlV3) {
                 return Err(format!(
                     "yaml: unmarshal errors:\n  line {key_line}: mapping key {} already defined at line {first}",
-                    super::go_quote::quote(&key)
+                    crate::template::token::go_quote(&key)
                 ));
             }
             lines.insert(key.clone(), key_line);

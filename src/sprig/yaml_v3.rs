@@ -200,7 +200,7 @@ mod go_golden {
 
     /// Go's `%q`-based description the generator prints for decoded values.
     fn desc(v: &Value) -> String {
-        use crate::sprig::go_quote::quote;
+        use crate::template::token::go_quote as quote;
         match v {
             Value::Nil => "nil".into(),
             Value::Map(m) => {

@@ -162,3 +162,17 @@ pub fn go_rune_u(c: char) -> String {
         format!("U+{:04X}", c as u32)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::go_quote;
+
+    /// `strconv.Quote` facts (checked with Go): escapes, `\x` for ASCII controls, `\u` for
+    /// non-printable runes such as the no-break space, printable Unicode kept.
+    #[test]
+    fn quotes_like_strconv() {
+        assert_eq!(go_quote("a\"b\\"), r#""a\"b\\""#);
+        assert_eq!(go_quote("\n\u{1}é"), r#""\n\x01é""#);
+        assert_eq!(go_quote("\u{a0}"), r#""\u00a0""#);
+    }
+}
