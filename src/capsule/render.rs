@@ -93,16 +93,13 @@ impl Sink {
     }
 }
 
-/// Per-render state shared by all replications: caches of the converted tenants, namespaces
-/// and context objects, and the function map.
+/// Per-render state shared by all replications: the inputs, options, kind table and
+/// function map.
 pub struct Renderer<'a> {
     pub inputs: &'a Inputs<'a>,
     pub opts: &'a RenderOptions,
     pub kinds: KindTable,
     funcs: Option<FuncMap>,
-    tenant_values: HashMap<String, Value>,
-    namespace_values: HashMap<String, Value>,
-    context_values: HashMap<usize, Value>,
 }
 
 /// FNV-1a, for per-execution seeds.
@@ -134,9 +131,6 @@ impl<'a> Renderer<'a> {
             opts,
             kinds: KindTable::new(&opts.cluster_scoped_kinds),
             funcs: None,
-            tenant_values: HashMap::new(),
-            namespace_values: HashMap::new(),
-            context_values: HashMap::new(),
         }
     }
 
@@ -156,42 +150,30 @@ impl<'a> Renderer<'a> {
         d
     }
 
-    fn tenant_value(&mut self, it: &Iteration<'_>) -> Value {
-        let key = it.tenant.map(|t| t.name.clone());
-        let cache_key = key.clone().unwrap_or_default();
-        if let Some(v) = self.tenant_values.get(&cache_key) {
-            return v.clone();
-        }
-        let v = match it.tenant {
+    /// The Tenant as template data: converted afresh for every iteration, as Capsule converts
+    /// the typed object to a new map each time (a template may change it with `set`/`merge`).
+    fn tenant_value(&self, it: &Iteration<'_>) -> Value {
+        match it.tenant {
             Some(t) => template_data::tenant_value(t.json),
             None => template_data::none_tenant_value(),
-        };
-        self.tenant_values.insert(cache_key, v.clone());
-        v
+        }
     }
 
-    fn namespace_value(&mut self, it: &Iteration<'_>) -> Option<Value> {
-        let ns = it.namespace?;
-        if let Some(v) = self.namespace_values.get(&ns.name) {
-            return Some(v.clone());
-        }
-        let v = template_data::namespace_value(ns.json);
-        self.namespace_values.insert(ns.name.clone(), v.clone());
-        Some(v)
+    /// The iteration's Namespace as template data, converted afresh (see [`Self::tenant_value`]).
+    fn namespace_value(&self, it: &Iteration<'_>) -> Option<Value> {
+        it.namespace
+            .map(|ns| template_data::namespace_value(ns.json))
     }
 
-    fn context_value(&mut self, i: usize) -> Value {
-        if let Some(v) = self.context_values.get(&i) {
-            return v.clone();
-        }
-        let v = self
-            .inputs
+    /// A context object as template data, converted afresh for every iteration: Capsule lists
+    /// the objects from the cluster for each one, so a template changing one (`set`) never
+    /// affects another iteration.
+    fn context_value(&self, i: usize) -> Value {
+        self.inputs
             .items
             .get(i)
             .map(template_data::context_object_value)
-            .unwrap_or_default();
-        self.context_values.insert(i, v.clone());
-        v
+            .unwrap_or_default()
     }
 
     /// The namespaces a TenantResource of `tenant` may read: `status.namespaces`, else the
@@ -428,9 +410,9 @@ impl<'a> Renderer<'a> {
             return;
         }
         // Capsule converts the Tenant and Namespace to fresh maps for every iteration, and a
-        // template may change them in place (`set`, `merge`): copy the cached values.
-        let tenant_value = self.tenant_value(it).deep_copy();
-        let ns_value = self.namespace_value(it).map(|v| v.deep_copy());
+        // template may change them in place (`set`, `merge`): each iteration gets its own.
+        let tenant_value = self.tenant_value(it);
+        let ns_value = self.namespace_value(it);
         let data = template_data::build(context, &tenant_value, ns_value.as_ref());
         if self.funcs.is_none() {
             self.funcs = Some(safety::offline_func_map(self.opts.allow_nondeterministic));
