@@ -8,6 +8,7 @@ pub mod capsule;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod json_field;
 pub mod krm;
 pub mod sprig;
 pub mod template;

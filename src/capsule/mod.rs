@@ -367,8 +367,8 @@ fn resource_ref_of(v: &serde_json::Value) -> ResourceRef {
 
 /// Runs the checks (product.md §5) over what would be applied: the input items that are not
 /// local configuration, and the generated objects, each traced back to its replication and
-/// tenant through its provenance annotation.
-fn run_checks(
+/// tenant through its provenance annotation. Public for the checks benchmark.
+pub fn run_checks(
     items: &[serde_json::Value],
     out: &[OutputItem],
     options: &crate::check::CheckOptions,

@@ -11,14 +11,7 @@ pub const LOCAL_CONFIG: &str = "config.kubernetes.io/local-config";
 
 /// A string field at `path`, or `""` when absent or not a string (`unstructured.NestedString`).
 pub fn str_at<'a>(v: &'a Json, path: &[&str]) -> &'a str {
-    let mut cur = v;
-    for key in path {
-        match cur.get(key) {
-            Some(next) => cur = next,
-            None => return "",
-        }
-    }
-    cur.as_str().unwrap_or("")
+    crate::json_field::at(v, path).as_str().unwrap_or("")
 }
 
 /// `apiVersion` of an object.
@@ -65,7 +58,7 @@ pub fn labels(v: &Json) -> BTreeMap<String, String> {
 
 /// One annotation's value.
 pub fn annotation<'a>(v: &'a Json, key: &str) -> Option<&'a str> {
-    v.get("metadata")?.get("annotations")?.get(key)?.as_str()
+    crate::json_field::at(v, &["metadata", "annotations", key]).as_str()
 }
 
 /// True for objects annotated `config.kubernetes.io/local-config: "true"`.

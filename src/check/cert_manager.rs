@@ -1,7 +1,7 @@
 //! cert-manager gateway-shim rules (gateway-stack-rules.md §1.3, pitfalls P7, P16): issuer
 //! annotations it refuses, listeners it would skip, wildcard hostnames behind HTTP-01 issuers.
 
-use super::index::{ObjectIndex, namespace};
+use super::index::{ObjectIndex, at, namespace};
 use super::{Findings, Subject, annotation, describe};
 
 const GATEWAY_API: &str = "gateway.networking.k8s.io";
@@ -19,13 +19,13 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
             continue;
         }
         let ignored = annotation(o, "cert-manager.io/ignore-tls-listeners").unwrap_or_default();
-        let Some(listeners) = o["spec"]["listeners"].as_array() else {
+        let Some(listeners) = at(o, &["spec", "listeners"]).as_array() else {
             continue;
         };
         let http01_only = issuer_is_http01_only(index, namespace(o), issuer, cluster_issuer);
         for (i, l) in listeners.iter().enumerate() {
-            let lname = l["name"].as_str().unwrap_or_default();
-            let protocol = l["protocol"].as_str().unwrap_or_default();
+            let lname = at(l, &["name"]).as_str().unwrap_or_default();
+            let protocol = at(l, &["protocol"]).as_str().unwrap_or_default();
             if !matches!(protocol, "HTTPS" | "TLS") || ignored.split(',').any(|n| n.trim() == lname)
             {
                 continue;
@@ -42,7 +42,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                     ),
                 );
             }
-            if let (Some(h), Some(issuer_desc)) = (l["hostname"].as_str(), &http01_only)
+            if let (Some(h), Some(issuer_desc)) = (at(l, &["hostname"]).as_str(), &http01_only)
                 && h.starts_with("*.")
             {
                 f.report(
@@ -87,18 +87,18 @@ fn contradictory_annotations(s: Subject<'_>, f: &mut Findings<'_>) {
 
 /// Why gateway-shim would skip an HTTPS/TLS listener, if it would.
 fn skip_reason(l: &serde_json::Value, gw_ns: &str) -> Option<String> {
-    if l["hostname"].as_str().unwrap_or_default().is_empty() {
+    if at(l, &["hostname"]).as_str().unwrap_or_default().is_empty() {
         return Some("it has no hostname".into());
     }
-    let tls = &l["tls"];
+    let tls = at(l, &["tls"]);
     if tls.is_null() {
         return Some("it has no tls block".into());
     }
-    let mode = tls["mode"].as_str().unwrap_or("Terminate");
+    let mode = at(tls, &["mode"]).as_str().unwrap_or("Terminate");
     if mode != "Terminate" {
         return Some(format!("its tls mode is {mode:?}, not Terminate"));
     }
-    let refs = tls["certificateRefs"]
+    let refs = at(tls, &["certificateRefs"])
         .as_array()
         .map(Vec::as_slice)
         .unwrap_or_default();
@@ -106,14 +106,14 @@ fn skip_reason(l: &serde_json::Value, gw_ns: &str) -> Option<String> {
         return Some("it has no tls.certificateRefs".into());
     }
     for r in refs {
-        let group = r["group"].as_str().unwrap_or_default();
-        let kind = r["kind"].as_str().unwrap_or("Secret");
+        let group = at(r, &["group"]).as_str().unwrap_or_default();
+        let kind = at(r, &["kind"]).as_str().unwrap_or("Secret");
         if !(group.is_empty() || group == "core") || !(kind.is_empty() || kind == "Secret") {
             return Some(format!(
                 "its certificateRef is {group}/{kind}, not a core Secret"
             ));
         }
-        if let Some(ns) = r["namespace"].as_str()
+        if let Some(ns) = at(r, &["namespace"]).as_str()
             && ns != gw_ns
         {
             return Some(format!(
@@ -137,10 +137,10 @@ fn issuer_is_http01_only(
         (None, Some(n)) => index.get(CERT_MANAGER, "ClusterIssuer", "", n),
         (None, None) => None,
     }?;
-    let solvers = found.object["spec"]["acme"]["solvers"].as_array()?;
+    let solvers = at(found.object, &["spec", "acme", "solvers"]).as_array()?;
     let only_http01 = !solvers.is_empty()
         && solvers
             .iter()
-            .all(|s| s["dns01"].is_null() && !s["http01"].is_null());
+            .all(|s| at(s, &["dns01"]).is_null() && !at(s, &["http01"]).is_null());
     only_http01.then(|| describe(found.object))
 }

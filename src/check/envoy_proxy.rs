@@ -1,11 +1,15 @@
 //! Envoy Gateway `EnvoyProxy` rules (gateway-stack-rules.md §1.2, pitfall P11).
 
 use super::index::ObjectIndex;
+use super::index::at;
 use super::{Findings, describe};
 
 pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
     for p in index.of_kind("gateway.envoyproxy.io", "EnvoyProxy") {
-        let service = &p.object["spec"]["provider"]["kubernetes"]["envoyService"];
+        let service = at(
+            p.object,
+            &["spec", "provider", "kubernetes", "envoyService"],
+        );
         let Some(ip) = service.get("loadBalancerIP") else {
             continue;
         };
@@ -23,7 +27,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                 ),
             );
         }
-        let service_type = service["type"].as_str().unwrap_or("LoadBalancer");
+        let service_type = at(service, &["type"]).as_str().unwrap_or("LoadBalancer");
         if service_type != "LoadBalancer" {
             f.report(
                 "envoyproxy.load-balancer-ip",

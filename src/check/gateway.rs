@@ -1,9 +1,9 @@
 //! Gateway API validity of Gateways (gateway-stack-rules.md §1.1, pitfalls P4–P6, P9, P10):
 //! what the API server's CRD and CEL validation would reject.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
-use super::index::{ObjectIndex, namespace};
+use super::index::{ObjectIndex, at, namespace};
 use super::names::{is_dns_subdomain, is_gateway_hostname};
 use super::{Findings, Subject, describe};
 
@@ -23,7 +23,7 @@ const MAX_LISTENERS: usize = 64;
 
 pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
     for gw in index.of_kind(GATEWAY_API, "Gateway") {
-        let Some(listeners) = gw.object["spec"]["listeners"].as_array() else {
+        let Some(listeners) = at(gw.object, &["spec", "listeners"]).as_array() else {
             continue;
         };
         if listeners.len() > MAX_LISTENERS {
@@ -44,7 +44,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
         let mut combos: HashMap<(Option<u64>, &str, &str), usize> = HashMap::new();
         for (i, l) in listeners.iter().enumerate() {
             let path = ListenerPath(i);
-            let lname = l["name"].as_str().unwrap_or_default();
+            let lname = at(l, &["name"]).as_str().unwrap_or_default();
             if !is_dns_subdomain(lname) {
                 f.report(
                     "gateway.listener-name",
@@ -69,11 +69,11 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                     ),
                 );
             }
-            let port = l["port"].as_u64();
-            let protocol = l["protocol"].as_str().unwrap_or_default();
-            let hostname = l["hostname"].as_str().unwrap_or_default();
+            let port = at(l, &["port"]).as_u64();
+            let protocol = at(l, &["protocol"]).as_str().unwrap_or_default();
+            let hostname = at(l, &["hostname"]).as_str().unwrap_or_default();
             if let Some(first) = combos.insert((port, protocol, hostname), i) {
-                let port = l["port"].to_string();
+                let port = at(l, &["port"]).to_string();
                 f.report(
                     "gateway.listener-unique",
                     gw,
@@ -86,7 +86,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                     ),
                 );
             }
-            if let Some(h) = l["hostname"].as_str()
+            if let Some(h) = at(l, &["hostname"]).as_str()
                 && let Err(why) = is_gateway_hostname(h)
             {
                 f.report(
@@ -111,9 +111,9 @@ fn tls_rules(
     path: ListenerPath,
     f: &mut Findings<'_>,
 ) {
-    let protocol = l["protocol"].as_str().unwrap_or_default();
-    let tls = &l["tls"];
-    let lname = l["name"].as_str().unwrap_or_default();
+    let protocol = at(l, &["protocol"]).as_str().unwrap_or_default();
+    let tls = at(l, &["tls"]);
+    let lname = at(l, &["name"]).as_str().unwrap_or_default();
     match protocol {
         "HTTP" | "TCP" | "UDP" if !tls.is_null() => f.report(
             "gateway.tls",
@@ -126,9 +126,11 @@ fn tls_rules(
             ),
         ),
         "HTTPS" | "TLS" => {
-            let mode = tls["mode"].as_str().unwrap_or("Terminate");
-            let refs = tls["certificateRefs"].as_array().map_or(0, Vec::len);
-            let has_options = tls["options"].as_object().is_some_and(|o| !o.is_empty());
+            let mode = at(tls, &["mode"]).as_str().unwrap_or("Terminate");
+            let refs = at(tls, &["certificateRefs"]).as_array().map_or(0, Vec::len);
+            let has_options = at(tls, &["options"])
+                .as_object()
+                .is_some_and(|o| !o.is_empty());
             if protocol == "HTTPS" && mode != "Terminate" {
                 f.report(
                     "gateway.tls",
@@ -166,17 +168,17 @@ fn cross_namespace_refs(
     f: &mut Findings<'_>,
 ) {
     let gw_ns = namespace(gw.object);
-    let Some(refs) = tls["certificateRefs"].as_array() else {
+    let Some(refs) = at(tls, &["certificateRefs"]).as_array() else {
         return;
     };
     for (i, r) in refs.iter().enumerate() {
-        let Some(ns) = r["namespace"].as_str() else {
+        let Some(ns) = at(r, &["namespace"]).as_str() else {
             continue;
         };
         if ns == gw_ns {
             continue;
         }
-        let secret = r["name"].as_str().unwrap_or_default();
+        let secret = at(r, &["name"]).as_str().unwrap_or_default();
         if !reference_grant_allows(index, gw_ns, ns, secret) {
             f.report(
                 "gateway.cross-namespace-certificate",
@@ -204,17 +206,25 @@ fn reference_grant_allows(
         .of_kind(GATEWAY_API, "ReferenceGrant")
         .filter(|g| namespace(g.object) == to_ns)
         .any(|g| {
-            let spec = &g.object["spec"];
-            let from_ok = spec["from"].as_array().into_iter().flatten().any(|fr| {
-                fr["group"].as_str() == Some(GATEWAY_API)
-                    && fr["kind"].as_str() == Some("Gateway")
-                    && fr["namespace"].as_str() == Some(from_ns)
-            });
-            let to_ok = spec["to"].as_array().into_iter().flatten().any(|to| {
-                to["group"].as_str().unwrap_or_default().is_empty()
-                    && to["kind"].as_str() == Some("Secret")
-                    && to["name"].as_str().is_none_or(|n| n == secret)
-            });
+            let spec = at(g.object, &["spec"]);
+            let from_ok = at(spec, &["from"])
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|fr| {
+                    at(fr, &["group"]).as_str() == Some(GATEWAY_API)
+                        && at(fr, &["kind"]).as_str() == Some("Gateway")
+                        && at(fr, &["namespace"]).as_str() == Some(from_ns)
+                });
+            let to_ok = at(spec, &["to"])
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|to| {
+                    at(to, &["group"]).as_str().unwrap_or_default().is_empty()
+                        && at(to, &["kind"]).as_str() == Some("Secret")
+                        && at(to, &["name"]).as_str().is_none_or(|n| n == secret)
+                });
             from_ok && to_ok
         })
 }

@@ -2,11 +2,11 @@
 //! the tenant that owns its namespace — not to whatever its labels claim; a hostname belongs to
 //! one tenant; a tenant's hostnames stay within what its Tenant allows.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use regex::Regex;
 
-use super::index::{ObjectIndex, namespace};
+use super::index::{ObjectIndex, at, namespace};
 use super::{Findings, Subject, describe};
 
 const TENANT_LABEL: &str = "projectcapsule.dev/tenant";
@@ -44,12 +44,12 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
 }
 
 fn label_mismatch(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
-    for s in index.subjects.iter().copied() {
+    for (s, m) in index.with_meta() {
         let o = s.object;
-        let Some(claimed) = o["metadata"]["labels"][TENANT_LABEL].as_str() else {
+        let Some(claimed) = m.label(TENANT_LABEL) else {
             continue;
         };
-        let ns = namespace(o);
+        let ns = m.namespace;
         if ns.is_empty() || !index.has_namespace(ns) {
             continue;
         }
@@ -85,7 +85,7 @@ fn hostname_claims<'a>(index: &ObjectIndex<'a>) -> HashMap<&'a str, Vec<Claim<'a
         let Some(tenant) = owner(s.object) else {
             continue;
         };
-        for (i, h) in s.object["spec"]["hostnames"]
+        for (i, h) in at(s.object, &["spec", "hostnames"])
             .as_array()
             .into_iter()
             .flatten()
@@ -105,13 +105,13 @@ fn hostname_claims<'a>(index: &ObjectIndex<'a>) -> HashMap<&'a str, Vec<Claim<'a
         let Some(tenant) = owner(s.object) else {
             continue;
         };
-        for (i, r) in s.object["spec"]["rules"]
+        for (i, r) in at(s.object, &["spec", "rules"])
             .as_array()
             .into_iter()
             .flatten()
             .enumerate()
         {
-            if let Some(h) = r["host"].as_str() {
+            if let Some(h) = at(r, &["host"]).as_str() {
                 let field = ClaimField::IngressHost(i);
                 claims.entry(h).or_default().push(Claim {
                     tenant,
@@ -125,13 +125,13 @@ fn hostname_claims<'a>(index: &ObjectIndex<'a>) -> HashMap<&'a str, Vec<Claim<'a
         let Some(tenant) = s.generated_by.map(|g| g.tenant.as_str()) else {
             continue;
         };
-        for (i, l) in s.object["spec"]["listeners"]
+        for (i, l) in at(s.object, &["spec", "listeners"])
             .as_array()
             .into_iter()
             .flatten()
             .enumerate()
         {
-            if let Some(h) = l["hostname"].as_str() {
+            if let Some(h) = at(l, &["hostname"]).as_str() {
                 let field = ClaimField::ListenerHostname(i);
                 claims.entry(h).or_default().push(Claim {
                     tenant,
@@ -219,17 +219,17 @@ fn allowed_hostnames(
 ) {
     let mut rules: HashMap<&str, Allowed> = HashMap::new();
     for t in index.of_kind("capsule.clastix.io", "Tenant") {
-        let spec = &t.object["spec"]["ingressOptions"]["allowedHostnames"];
+        let spec = at(t.object, &["spec", "ingressOptions", "allowedHostnames"]);
         if spec.is_null() {
             continue;
         }
-        let exact = spec["allowed"]
+        let exact = at(spec, &["allowed"])
             .as_array()
             .into_iter()
             .flatten()
             .filter_map(|v| v.as_str().map(str::to_string))
             .collect();
-        let regex_text = spec["allowedRegex"]
+        let regex_text = at(spec, &["allowedRegex"])
             .as_str()
             .unwrap_or_default()
             .to_string();
@@ -252,7 +252,9 @@ fn allowed_hostnames(
                 }
             }
         };
-        let name = t.object["metadata"]["name"].as_str().unwrap_or_default();
+        let name = at(t.object, &["metadata", "name"])
+            .as_str()
+            .unwrap_or_default();
         rules.insert(
             name,
             Allowed {

@@ -21,7 +21,7 @@ use crate::diagnostic::{Diagnostic, ResourceRef, Severity};
 
 pub use registry::{CHECKS, CheckInfo, Level};
 
-use index::ObjectIndex;
+use index::{ObjectIndex, at};
 
 /// Where a generated object came from, so a finding can name the template that produced it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -145,16 +145,16 @@ pub fn run(subjects: &[Subject<'_>], options: &CheckOptions) -> Vec<Diagnostic> 
 pub(crate) fn resource_ref(o: &serde_json::Value) -> ResourceRef {
     let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
     ResourceRef {
-        api_version: s(&o["apiVersion"]),
-        kind: s(&o["kind"]),
-        name: s(&o["metadata"]["name"]),
-        namespace: s(&o["metadata"]["namespace"]),
+        api_version: s(at(o, &["apiVersion"])),
+        kind: s(at(o, &["kind"])),
+        name: s(at(o, &["metadata", "name"])),
+        namespace: s(at(o, &["metadata", "namespace"])),
     }
 }
 
 /// An annotation's value.
 pub(crate) fn annotation<'a>(o: &'a serde_json::Value, key: &str) -> Option<&'a str> {
-    o["metadata"]["annotations"][key].as_str()
+    at(o, &["metadata", "annotations", key]).as_str()
 }
 
 /// `kind namespace/name` (or `kind name` when cluster-scoped), for messages.

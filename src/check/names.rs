@@ -2,7 +2,7 @@
 //! labels, most object names DNS-1123 subdomains, Gateway names should fit a label value. When
 //! a generated name contains the tenant's name, the hint says how long a tenant name can be.
 
-use super::index::{ObjectIndex, is, name, namespace};
+use super::index::ObjectIndex;
 use super::{Findings, Subject, describe};
 
 /// `validation.IsDNS1123Label`: 1-63 of `[a-z0-9-]`, alphanumeric at both ends.
@@ -50,13 +50,12 @@ pub(crate) fn is_gateway_hostname(h: &str) -> Result<(), &'static str> {
 }
 
 pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
-    for s in index.subjects.iter().copied() {
-        let o = s.object;
-        let Some(kind) = o["kind"].as_str() else {
+    for (s, m) in index.with_meta() {
+        let Some(kind) = m.kind else {
             continue;
         };
-        let core = !o["apiVersion"].as_str().unwrap_or_default().contains('/');
-        let n = name(o);
+        let core = m.group.is_empty();
+        let n = m.name;
         if core && kind == "Namespace" {
             if !is_dns_label(n) {
                 report(
@@ -92,7 +91,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                 "a DNS-1123 subdomain",
             );
         }
-        let ns = namespace(o);
+        let ns = m.namespace;
         if s.generated_by.is_some() && !ns.is_empty() && !is_dns_label(ns) {
             report(
                 f,
@@ -105,7 +104,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
             );
         }
         if kind == "Gateway"
-            && is(o, "gateway.networking.k8s.io", "Gateway")
+            && m.group == "gateway.networking.k8s.io"
             && n.len() > 63
             && is_dns_subdomain(n)
         {

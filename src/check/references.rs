@@ -3,9 +3,9 @@
 //! rendered Issuers nobody uses. (`ref.namespace`, objects aimed at namespaces nothing defines,
 //! is reported by the renderer, which knows the namespaces it generates itself.)
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
-use super::index::{ObjectIndex, name, namespace};
+use super::index::{ObjectIndex, at, name, namespace};
 use super::{CheckOptions, Findings, Subject, annotation, describe};
 
 const GATEWAY_API: &str = "gateway.networking.k8s.io";
@@ -33,11 +33,13 @@ pub(super) fn check(index: &ObjectIndex<'_>, options: &CheckOptions, f: &mut Fin
 }
 
 fn envoy_proxy_ref(index: &ObjectIndex<'_>, gw: Subject<'_>, f: &mut Findings<'_>) {
-    let r = &gw.object["spec"]["infrastructure"]["parametersRef"];
-    if r["kind"].as_str() != Some("EnvoyProxy") || r["group"].as_str() != Some(ENVOY_GATEWAY) {
+    let r = at(gw.object, &["spec", "infrastructure", "parametersRef"]);
+    if at(r, &["kind"]).as_str() != Some("EnvoyProxy")
+        || at(r, &["group"]).as_str() != Some(ENVOY_GATEWAY)
+    {
         return;
     }
-    let wanted = r["name"].as_str().unwrap_or_default();
+    let wanted = at(r, &["name"]).as_str().unwrap_or_default();
     let ns = namespace(gw.object);
     if index.get(ENVOY_GATEWAY, "EnvoyProxy", ns, wanted).is_some() {
         return;
@@ -85,23 +87,24 @@ fn tenant_gateways(index: &ObjectIndex<'_>, of: Subject<'_>) -> Vec<String> {
 }
 
 fn solver_parent_refs(index: &ObjectIndex<'_>, issuer: Subject<'_>, f: &mut Findings<'_>) {
-    let cluster = issuer.object["kind"].as_str() == Some("ClusterIssuer");
-    let Some(solvers) = issuer.object["spec"]["acme"]["solvers"].as_array() else {
+    let cluster = at(issuer.object, &["kind"]).as_str() == Some("ClusterIssuer");
+    let Some(solvers) = at(issuer.object, &["spec", "acme", "solvers"]).as_array() else {
         return;
     };
     for (si, solver) in solvers.iter().enumerate() {
-        let Some(refs) = solver["http01"]["gatewayHTTPRoute"]["parentRefs"].as_array() else {
+        let Some(refs) = at(solver, &["http01", "gatewayHTTPRoute", "parentRefs"]).as_array()
+        else {
             continue;
         };
         for (ri, r) in refs.iter().enumerate() {
-            let group = r["group"].as_str().unwrap_or(GATEWAY_API);
-            let kind = r["kind"].as_str().unwrap_or("Gateway");
+            let group = at(r, &["group"]).as_str().unwrap_or(GATEWAY_API);
+            let kind = at(r, &["kind"]).as_str().unwrap_or("Gateway");
             if group != GATEWAY_API || kind != "Gateway" {
                 continue;
             }
             let path = format!("spec.acme.solvers[{si}].http01.gatewayHTTPRoute.parentRefs[{ri}]");
-            let gw_name = r["name"].as_str().unwrap_or_default();
-            let gw_ns = match r["namespace"].as_str() {
+            let gw_name = at(r, &["name"]).as_str().unwrap_or_default();
+            let gw_ns = match at(r, &["namespace"]).as_str() {
                 Some(ns) => ns,
                 // Without a namespace the parent resolves in the challenge's namespace: the
                 // Issuer's own, or (for a ClusterIssuer) each certificate's: unknowable here.
@@ -125,14 +128,14 @@ fn solver_parent_refs(index: &ObjectIndex<'_>, issuer: Subject<'_>, f: &mut Find
                     f.report("ref.issuer-gateway", issuer, format!("{path}.name"), msg);
                 }
                 Some(gw) => {
-                    let Some(section) = r["sectionName"].as_str() else {
+                    let Some(section) = at(r, &["sectionName"]).as_str() else {
                         continue;
                     };
-                    let listeners = gw.object["spec"]["listeners"].as_array();
+                    let listeners = at(gw.object, &["spec", "listeners"]).as_array();
                     let found = listeners
                         .into_iter()
                         .flatten()
-                        .any(|l| l["name"].as_str() == Some(section));
+                        .any(|l| at(l, &["name"]).as_str() == Some(section));
                     if !found {
                         f.report(
                             "ref.issuer-gateway",
@@ -221,9 +224,9 @@ fn used_issuers<'a>(index: &ObjectIndex<'a>) -> HashSet<(&'a str, &'a str)> {
         }
     }
     for c in index.of_kind(CERT_MANAGER, "Certificate") {
-        let r = &c.object["spec"]["issuerRef"];
-        if r["kind"].as_str().is_none_or(|k| k == "Issuer")
-            && let Some(n) = r["name"].as_str()
+        let r = at(c.object, &["spec", "issuerRef"]);
+        if at(r, &["kind"]).as_str().is_none_or(|k| k == "Issuer")
+            && let Some(n) = at(r, &["name"]).as_str()
         {
             used.insert((namespace(c.object), n));
         }
