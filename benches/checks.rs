@@ -5,6 +5,8 @@
 //! Usage: `cargo bench --bench checks -- RESOURCELIST.yaml N`
 //! (`scripts/bench-render.sh` writes one to `target/bench-render/input.yaml`).
 
+mod common;
+
 use std::time::Instant;
 
 use capsule_render::capsule::{render, run_checks};
@@ -13,21 +15,7 @@ use capsule_render::krm::read_input;
 use capsule_render::yaml::Limits;
 
 fn main() {
-    let args: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| a != "--bench")
-        .collect();
-    let (Some(path), Some(n)) = (
-        args.first(),
-        args.get(1).and_then(|n| n.parse::<u32>().ok()),
-    ) else {
-        eprintln!("usage: checks RESOURCELIST.yaml N");
-        std::process::exit(2);
-    };
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
-        eprintln!("checks: {path}: {e}");
-        std::process::exit(2);
-    });
+    let (path, text, n) = common::file_and_count("checks", "RESOURCELIST.yaml");
     let input = read_input(&text, &Limits::DEFAULT).unwrap_or_else(|e| {
         eprintln!("checks: {path}: {e}");
         std::process::exit(2);

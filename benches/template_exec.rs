@@ -4,30 +4,15 @@
 //!
 //! Usage: `cargo bench --bench template_exec -- REQUEST.json N`
 
+mod common;
+
 use std::time::Instant;
 
 use capsule_render::sprig::capsule_func_map;
 use capsule_render::template::{ExecOptions, ListKind, MissingKey, RenderEnv, Template, Value};
 
 fn main() {
-    let args: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| a != "--bench")
-        .collect();
-    let (Some(path), Some(n)) = (
-        args.first(),
-        args.get(1).and_then(|n| n.parse::<u32>().ok()),
-    ) else {
-        eprintln!("usage: template_exec REQUEST.json N");
-        std::process::exit(2);
-    };
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("template_exec: {path}: {e}");
-            std::process::exit(2);
-        }
-    };
+    let (path, text, n) = common::file_and_count("template_exec", "REQUEST.json");
     let req: serde_json::Value = match serde_json::from_str(&text) {
         Ok(r) => r,
         Err(e) => {
