@@ -28,6 +28,28 @@ pub fn at<'v>(v: &'v Value, path: &[&str]) -> &'v Value {
     path.iter().fold(v, |v, key| field(v, key))
 }
 
+/// Rebuilds every object and list below `v` with exactly the room it needs. A value decoded
+/// entry by entry (serde_json's parser) keeps room for up to twice its entries; values that are
+/// held until the output is written are worth the one extra copy.
+pub fn compact(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            let old = std::mem::take(m);
+            let mut new = serde_json::Map::with_capacity(old.len());
+            for (k, mut v) in old {
+                compact(&mut v);
+                new.insert(k, v);
+            }
+            *m = new;
+        }
+        Value::Array(items) => {
+            items.iter_mut().for_each(compact);
+            items.shrink_to_fit();
+        }
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +76,18 @@ mod tests {
         );
         assert!(at(&serde_json::json!("text"), &["a"]).is_null());
         assert_eq!(at(&o, &[]), &o);
+    }
+
+    #[test]
+    fn compact_keeps_content_and_order() {
+        let text = r#"{"b": [1, {"y": 2, "x": [3]}], "a": {"k": null}, "c": "s"}"#;
+        let mut v: Value = serde_json::from_str(text).unwrap();
+        let before = v.to_string();
+        compact(&mut v);
+        assert_eq!(v.to_string(), before);
+        assert_eq!(
+            before,
+            r#"{"b":[1,{"y":2,"x":[3]}],"a":{"k":null},"c":"s"}"#
+        );
     }
 }

@@ -9,8 +9,10 @@ use super::fast_template::FastContext;
 pub fn render_raw_item(raw: &Json, fast: &FastContext) -> Result<Json, String> {
     let text = serde_json::to_string(raw).map_err(|e| format!("decode unstructured: {e}"))?;
     let templated = fast.apply(&text).map_err(|e| e.message)?;
-    let obj: Json =
+    let mut obj: Json =
         serde_json::from_str(&templated).map_err(|e| format!("decode unstructured: {e}"))?;
+    // Held until the output is written: without the room serde_json's decoder leaves.
+    crate::json_field::compact(&mut obj);
     let has_kind = obj
         .get("kind")
         .and_then(Json::as_str)

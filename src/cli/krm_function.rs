@@ -105,6 +105,10 @@ pub fn run_filter_with(
         InputKind::Stream if !ok => Ok(()),
         InputKind::Stream => write_stream(stdout, &input, items),
     };
+    // The process ends right after this answer: handing the objects back to the allocator one
+    // by one (millions of small blocks on a big input) would only delay the exit.
+    std::mem::forget(outcome);
+    std::mem::forget(input);
     if written.is_err() {
         let _ = writeln!(stderr, "capsule-render: cannot write the output");
         return 1;

@@ -63,6 +63,7 @@ pub fn decode(chunk: &str, max_depth: usize) -> Option<Value> {
         lines: &lines,
         pos: 0,
         max_depth,
+        entries: Vec::new(),
     };
     let first = *lines.first()?;
     let value = p.node(first, 0).ok()?;
@@ -75,6 +76,10 @@ struct Parser<'l, 't> {
     /// Index of the next line to read.
     pos: usize,
     max_depth: usize,
+    /// Entries of the mappings being read, innermost last: a mapping is built once its
+    /// entries are known, with exactly that capacity (a `Map` grown entry by entry keeps
+    /// room for up to twice as many, which is most of a small object's memory).
+    entries: Vec<(String, Value)>,
 }
 
 fn is_seq_entry(content: &str) -> bool {
@@ -226,7 +231,7 @@ impl<'t> Parser<'_, 't> {
 
     fn mapping(&mut self, first: Line<'t>, depth: usize) -> Result<Value, Bail> {
         let indent = first.indent;
-        let mut map = Map::new();
+        let base = self.entries.len();
         let mut line = first;
         loop {
             // `line` is the current entry; it has been consumed (pos is past it).
@@ -241,11 +246,22 @@ impl<'t> Parser<'_, 't> {
             } else {
                 scalar(value)?
             };
-            map.insert(key, value);
+            self.entries.push((key, value));
             match self.peek() {
                 Some(next) if next.indent == indent && !is_seq_entry(next.content) => line = next,
                 Some(next) if next.indent >= indent => return Err(Bail),
-                _ => return Ok(Value::Object(map)),
+                _ => {
+                    // Nested mappings drain only what they pushed, so `base` is within the
+                    // list; `min` keeps `drain` from ever panicking.
+                    let base = base.min(self.entries.len());
+                    let mut map = Map::with_capacity(self.entries.len() - base);
+                    // A repeated key keeps its first place and takes the last value, as
+                    // inserting one entry at a time does.
+                    for (k, v) in self.entries.drain(base..) {
+                        map.insert(k, v);
+                    }
+                    return Ok(Value::Object(map));
+                }
             }
         }
     }
@@ -286,7 +302,11 @@ impl<'t> Parser<'_, 't> {
             match self.peek() {
                 Some(next) if next.indent == indent && is_seq_entry(next.content) => line = next,
                 Some(next) if next.indent > indent => return Err(Bail),
-                _ => return Ok(Value::Array(items)),
+                _ => {
+                    // Grown by doubling; the document is kept until the output is written.
+                    items.shrink_to_fit();
+                    return Ok(Value::Array(items));
+                }
             }
         }
     }
