@@ -6,7 +6,7 @@
 //! `(apiVersion, kind)` and `(apiVersion, kind, namespace)`.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde_json::Value as Json;
 
@@ -19,44 +19,37 @@ use super::selector::LabelSelector;
 /// Label value → candidates carrying it.
 type LabelValues = HashMap<String, Vec<usize>>;
 
-/// The input objects a lookup can find, indexed once per render.
+/// The input objects a lookup can find, indexed once per render. Keys borrow from the items.
 #[derive(Debug, Default)]
-pub struct ContextIndex {
-    by_kind: HashMap<(String, String), Vec<usize>>,
-    by_kind_ns: HashMap<(String, String, String), Vec<usize>>,
-    labels: HashMap<usize, BTreeMap<String, String>>,
+pub struct ContextIndex<'a> {
+    items: &'a [Json],
+    by_kind: HashMap<(&'a str, &'a str), Vec<usize>>,
+    by_kind_ns: HashMap<(&'a str, &'a str, &'a str), Vec<usize>>,
     /// `(apiVersion, kind, label key)` → label value → candidates, built on first use (the
     /// common `matchLabels: {projectcapsule.dev/tenant: "{{tenant.name}}"}` lookup then costs one
     /// hash probe per tenant instead of a scan of every object of the kind).
     by_label: RefCell<HashMap<(String, String, String), LabelValues>>,
 }
 
-impl ContextIndex {
+impl<'a> ContextIndex<'a> {
     /// Indexes `items[i]` for every `i` in `candidates`, each list sorted by namespace then
     /// name (then input position).
-    pub fn new(items: &[Json], candidates: impl IntoIterator<Item = usize>) -> ContextIndex {
-        let mut idx = ContextIndex::default();
+    pub fn new(items: &'a [Json], candidates: impl IntoIterator<Item = usize>) -> ContextIndex<'a> {
+        let mut idx = ContextIndex {
+            items,
+            ..ContextIndex::default()
+        };
         for i in candidates {
             let Some(v) = items.get(i) else { continue };
-            let av = object::api_version(v).to_string();
-            let kind = object::kind(v).to_string();
-            let ns = object::namespace(v).to_string();
-            idx.by_kind
-                .entry((av.clone(), kind.clone()))
-                .or_default()
-                .push(i);
+            let av = object::api_version(v);
+            let kind = object::kind(v);
+            let ns = object::namespace(v);
+            idx.by_kind.entry((av, kind)).or_default().push(i);
             idx.by_kind_ns.entry((av, kind, ns)).or_default().push(i);
-            idx.labels.insert(i, object::labels(v));
         }
-        let key = |i: &usize| {
-            let Some(v) = items.get(*i) else {
-                return (String::new(), String::new(), *i);
-            };
-            (
-                object::namespace(v).to_string(),
-                object::name(v).to_string(),
-                *i,
-            )
+        let key = |i: &usize| match items.get(*i) {
+            Some(v) => (object::namespace(v), object::name(v), *i),
+            None => ("", "", *i),
         };
         for list in idx.by_kind.values_mut().chain(idx.by_kind_ns.values_mut()) {
             list.sort_by_cached_key(key);
@@ -65,15 +58,15 @@ impl ContextIndex {
     }
 
     /// The candidates of a kind in one namespace (`Some`) or everywhere (`None`).
-    pub fn candidates(&self, api_version: &str, kind: &str, namespace: Option<&str>) -> &[usize] {
+    pub fn candidates<'s>(
+        &'s self,
+        api_version: &'s str,
+        kind: &'s str,
+        namespace: Option<&'s str>,
+    ) -> &'s [usize] {
         let found = match namespace {
-            Some(ns) => {
-                self.by_kind_ns
-                    .get(&(api_version.to_string(), kind.to_string(), ns.to_string()))
-            }
-            None => self
-                .by_kind
-                .get(&(api_version.to_string(), kind.to_string())),
+            Some(ns) => self.by_kind_ns.get(&(api_version, kind, ns)),
+            None => self.by_kind.get(&(api_version, kind)),
         };
         found.map(Vec::as_slice).unwrap_or(&[])
     }
@@ -85,8 +78,8 @@ impl ContextIndex {
         let by_value = cache.entry(k).or_insert_with(|| {
             let mut m: HashMap<String, Vec<usize>> = HashMap::new();
             for &i in self.candidates(api_version, kind, None) {
-                if let Some(v) = self.labels.get(&i).and_then(|l| l.get(key)) {
-                    m.entry(v.clone()).or_default().push(i);
+                if let Some(v) = self.label(i, key) {
+                    m.entry(v.to_string()).or_default().push(i);
                 }
             }
             m
@@ -94,9 +87,11 @@ impl ContextIndex {
         by_value.get(value).cloned().unwrap_or_default()
     }
 
-    /// The labels of a candidate.
-    pub fn labels_of(&self, i: usize) -> Option<&BTreeMap<String, String>> {
-        self.labels.get(&i)
+    /// A label of a candidate (`metadata.labels[key]`, when a string, as
+    /// `unstructured.GetLabels` keeps only string values).
+    pub fn label(&self, i: usize, key: &str) -> Option<&'a str> {
+        let v = self.items.get(i)?;
+        crate::json_field::at(v, &["metadata", "labels", key]).as_str()
     }
 }
 
@@ -201,7 +196,7 @@ fn plural(kind: &str) -> String {
 /// `LoadResources`: the matching input items, in deterministic order.
 pub fn lookup(
     items: &[Json],
-    index: &ContextIndex,
+    index: &ContextIndex<'_>,
     kinds: &KindTable,
     r: &ResourceReference,
     fast: &FastContext,
@@ -231,11 +226,10 @@ pub fn lookup(
         });
     }
     let excluded = |i: usize| {
-        let labels = index.labels_of(i);
         scope
             .exclude_labels
             .iter()
-            .any(|(k, v)| labels.and_then(|l| l.get(*k)).is_some_and(|x| x == v))
+            .any(|(k, v)| index.label(i, k).is_some_and(|x| x == *v))
     };
     let restricted = |i: usize| match scope.restrict_to {
         None => false,
@@ -285,7 +279,6 @@ pub fn lookup(
             .candidates(&r.api_version, &r.kind, Some(&ns))
             .to_vec(),
     };
-    let empty = BTreeMap::new();
     Ok(pool
         .into_iter()
         .filter(|&i| !excluded(i) && !restricted(i))
@@ -293,7 +286,7 @@ pub fn lookup(
             resolved
                 .selector
                 .as_ref()
-                .is_none_or(|s| s.matches(index.labels_of(i).unwrap_or(&empty)))
+                .is_none_or(|s| s.matches_with(|k| index.label(i, k)))
         })
         .collect())
 }

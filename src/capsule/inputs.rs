@@ -30,7 +30,7 @@ pub struct Inputs<'a> {
     pub replications: Vec<(usize, ReplicationKind)>,
     /// Items carrying our provenance annotation.
     pub previous: Vec<usize>,
-    pub index: ContextIndex,
+    pub index: ContextIndex<'a>,
 }
 
 impl<'a> Inputs<'a> {

@@ -178,16 +178,21 @@ impl LabelSelector {
     /// Whether `labels` satisfy every requirement (AND), Kubernetes semantics: `NotIn` and
     /// `DoesNotExist` match objects without the key. Call [`Self::validate`] first.
     pub fn matches(&self, labels: &BTreeMap<String, String>) -> bool {
+        self.matches_with(|k| labels.get(k).map(String::as_str))
+    }
+
+    /// [`Self::matches`] over labels read by `label` (key → value), without building a map.
+    pub fn matches_with<'l>(&self, label: impl Fn(&str) -> Option<&'l str>) -> bool {
         for (k, v) in &self.match_labels {
-            if labels.get(k) != Some(v) {
+            if label(k) != Some(v.as_str()) {
                 return false;
             }
         }
         for e in &self.match_expressions {
-            let have = labels.get(&e.key);
+            let have = label(&e.key);
             let ok = match e.operator.as_str() {
-                "In" => have.is_some_and(|v| e.values.contains(v)),
-                "NotIn" => have.is_none_or(|v| !e.values.contains(v)),
+                "In" => have.is_some_and(|v| e.values.iter().any(|x| x == v)),
+                "NotIn" => have.is_none_or(|v| !e.values.iter().any(|x| x == v)),
                 "Exists" => have.is_some(),
                 "DoesNotExist" => have.is_none(),
                 _ => false,
