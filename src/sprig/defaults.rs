@@ -40,7 +40,9 @@ pub(crate) fn is_empty(v: &Value) -> bool {
     !v.truth()
 }
 
-fn hello(_: &[Value]) -> Wrapped {
+/// sprout's `Hello() string`: takes no argument (the wrapper turns any argument into nil).
+fn hello(a: &[Value]) -> Wrapped {
+    arity(a, 0)?;
     Ok(Value::from("Hello!"))
 }
 wrap!(w_hello, hello);

@@ -16,6 +16,7 @@ mod encoding;
 mod entropy_rng;
 mod equality;
 mod go_objects;
+mod go_regexp;
 mod go_time;
 mod json_go;
 mod lists;
