@@ -24,6 +24,7 @@ import base64
 import hashlib
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -608,8 +609,36 @@ for pat in ["[a", "a**", "x{2}{3}", "x{1001}", "\\\\C", "\\\\8", "\\\\1", "(?x)a
             "\\\\", "[[:foo:]]", "(?i", "x{2}*", "\\\\b{start}", "[a&&b]", "[a-\\\\d]", "\\\\Q(\\\\E)", "a{,5}",
             "(?P<n>a)(?P<n>b)", "\\\\0", "\\\\012", "\\\\x{110000}", "\\\\<", "[\\\\d-z]", "(?s-i:a)", "(?U)a+",
             "\\\\pN\\\\p{Greek}", "\\\\p{Latin}", "\\\\p{L}", "\\\\P{^L}", "\\\\p{^Greek}", "[[:^alpha:]]", "(a)(?:b)",
-            "[]a]", "[^]a]", "\\\\e", "\\\\cA", "\\\\z", "\\\\A", "(?m)^a$", "\\\\v\\\\f", "[\\\\Q]\\\\E]"]:
+            "[]a]", "[^]a]", "\\\\e", "\\\\cA", "\\\\z", "\\\\A", "(?m)^a$", "\\\\v\\\\f", "[\\\\Q]\\\\E]",
+            "(a{500}){3}", "(a{500}){2}", "((a{10}){0}){1000}", "(a{10}|b{200}){6}", "((a{10})*){101}",
+            "((((a{100}){100}){100}){100})", "a(?i)*", "a(?i)(?s){2}"]:
     O("mustRegexMatch", f'{{{{ mustRegexMatch "{pat}" "a{{" }}}}', edge=True)
+# Differential regex cases: seeded random patterns from Go-syntax pieces where the crate's
+# syntax differs (literal `{`, escapes, classes, flags, duplicate names), replayed through
+# mustRegexFindAll / mustRegexReplaceAll (with Go's `$` template rules) / mustRegexSplit.
+_rng = random.Random(7)
+_PIECES = ["a", "b", "x", "\\d", "\\w", "\\s", "\\b", ".", "^", "$", "{", "}", "{2}", "{1,2}", "{2,", "{,3}",
+           "{0}", "{01}", "*", "+", "?", "*?", "[a-c]", "[^\\d]", "[\\d-]", "[-a]", "[]a]", "[[:alpha:]]",
+           "[[:^digit:]x]", "\\pL", "\\p{Greek}", "[\\pL-]", "(?i)", "(?s)", "(?m)", "(?U)", "(", ")", "(?:",
+           "(?P<n>", "(?<n>", "|", "\\Q.*\\E", "\\.", "\\<", "\\x41", "\\101", "\\x{42}", "[&&]", "[a--b]",
+           "[\\[]", "[[]", "\\A", "\\z", "\u00e9", " ", "-", "]", "\\n", "[\\s]", "\\0", "\\12", "\\8", "\\C",
+           "\\u0041", "(?x)", "(?-i)", "(?-)", "\\p{^L}", "[z-a]", "\\x{110000}", "(?P<1>", "{1001}", "{2,1}",
+           "**", "[[:foo:]]", "[\\Q]", "(?<=", "\\Z"]
+_SUBJECTS = ["aXb-1 \u00e9{2,}", "ab\nAB a{01} [x]", "", "x{,3} xx -- && ~~ \u03b1"]
+_seen = set()
+while len(_seen) < 150:
+    pat = "".join(_rng.choice(_PIECES) for _ in range(_rng.randint(1, 5)))
+    if pat in _seen:
+        continue
+    _seen.add(pat)
+    subj = _rng.choice(_SUBJECTS)
+    qp, qs = json.dumps(pat), json.dumps(subj)
+    fn = _rng.choice(["mustRegexFindAll", "mustRegexReplaceAll", "mustRegexSplit"])
+    call = {"mustRegexFindAll": f"mustRegexFindAll {qp} {qs} -1",
+            "mustRegexReplaceAll": f'mustRegexReplaceAll {qp} {qs} "<$0|${{1}}|$n|$1x|$$>"',
+            "mustRegexSplit": f"mustRegexSplit {qp} {qs} -1"}[fn]
+    O(fn, "{{ " + call + " }}", edge=True)
+
 D("regexFindGroups", '{{ regexFindGroups "(a+)(b+)" "aaabbb" }}|{{ regexFindGroups "(a)|(b)" "b" }}', "[aaabbb aaa bbb]|[b  b]",
   "sprout regexp registry (FindStringSubmatch; an unmatched group is \"\")")
 D("regexFindGroups", '{{ regexFindGroups "(x)" "aaabbb" }}|{{ regexFindGroups "(" "a" }}|[{{ regexFindGroups "a" .n }}]', "[]|[]|[<no value>]", ES, edge=True)

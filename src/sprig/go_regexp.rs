@@ -16,13 +16,13 @@
 //!   `(?<name>` with `[A-Za-z0-9_]+` names, **duplicate names allowed** (the crate refuses
 //!   them: names are kept here and the crate sees plain groups);
 //! * repetition: `missing argument`, `invalid nested repetition operator` (`a**`, `x{2}{3}`),
-//!   `invalid repeat count` (above 1000, `{2,1}`);
+//!   `invalid repeat count` (above 1000, `{2,1}`, nested counts multiplying past 1000);
 //! * matching: `FindAll`/`Split`/`ReplaceAll` with Go's empty-match rules, `Expand`'s
 //!   `$name`/`${name}` template rules.
 //!
-//! Not mirrored (documented in docs/COMPATIBILITY.md): Go's limits on nested counted
-//! repetitions (`(a{500}){3}`: product over 1000) and on program size and nesting depth,
-//! and Unicode property names the crate knows but Go does not (`\p{Lowercase}`).
+//! Not mirrored (documented in docs/COMPATIBILITY.md): Go's limits on program size and nesting
+//! depth (the crate's own size limit applies), and Unicode property names the crate knows but
+//! Go does not (`\p{Lowercase}`).
 
 use regex::{Captures, Regex};
 
@@ -39,9 +39,10 @@ pub(crate) fn compile(pattern: &str) -> Result<GoRegexp, String> {
         src: pattern,
         out: String::with_capacity(pattern.len() + 16),
         names: vec![None],
-        depth: 0,
+        frames: vec![Need::default()],
         operand: false,
         last_repeat: None,
+        trailing_flags: None,
     };
     p.parse()
         .map_err(|m| format!("error parsing regexp: {m}"))?;
@@ -77,18 +78,38 @@ pub(crate) fn compile(pattern: &str) -> Result<GoRegexp, String> {
     Ok(GoRegexp { re, names: p.names })
 }
 
+/// How much of Go's repeat budget (1000) a sub-expression uses: the smallest `n` for which
+/// Go's `repeatIsValid(sub, n)` holds (counted repetitions multiply along a path).
+#[derive(Clone, Copy, Default)]
+struct Need {
+    /// The items before the last atom.
+    done: u64,
+    /// The last atom (a repetition replaces it).
+    last: u64,
+}
+
+impl Need {
+    fn total(self) -> u64 {
+        self.done.max(self.last)
+    }
+}
+
 /// Go's `regexp/syntax` parse loop, writing the crate's syntax as it goes.
 struct Reader<'p> {
     src: &'p str,
     out: String,
     names: Vec<Option<String>>,
-    /// Open groups.
-    depth: usize,
+    /// Go's `repeatIsValid` bookkeeping, one frame per open group (the first is the whole
+    /// pattern): the smallest budget the group's contents need and the last atom's need.
+    frames: Vec<Need>,
     /// Whether a repetition operator has something to repeat (Go: the parse stack's top is
     /// not a `(` or `|` marker).
     operand: bool,
     /// Where the previous token started, when it was a repetition operator.
     last_repeat: Option<usize>,
+    /// Where in `out` the flag groups (`(?i)`) written since the last other token begin: Go
+    /// applies a repetition after them to the operand before them, so they move behind it.
+    trailing_flags: Option<usize>,
 }
 
 fn is_octal(b: Option<u8>) -> bool {
@@ -159,6 +180,20 @@ fn parse_repeat(s: &str) -> Option<(i64, i64, usize)> {
 }
 
 impl<'p> Reader<'p> {
+    /// An operand was written: a repetition may follow; it needs `need` of the budget.
+    fn atom(&mut self, need: u64) {
+        self.operand = true;
+        if let Some(top) = self.frames.last_mut() {
+            top.done = top.total();
+            top.last = need;
+        }
+    }
+
+    fn open(&mut self) {
+        self.frames.push(Need::default());
+        self.operand = false;
+    }
+
     fn rest(&self, i: usize) -> &'p str {
         self.src.get(i..).unwrap_or("")
     }
@@ -180,39 +215,41 @@ impl<'p> Reader<'p> {
         while let Some(c) = self.char_at(i) {
             let start = i;
             let mut repeat = None;
+            let flags_before = self.trailing_flags;
+            self.trailing_flags = None;
             match c {
-                '(' => i = self.open_group(i)?,
+                '(' => i = self.open_group(i, flags_before)?,
                 '|' => {
                     self.out.push('|');
                     self.operand = false;
                     i += 1;
                 }
                 ')' => {
-                    if self.depth == 0 {
+                    if self.frames.len() < 2 {
                         return Err(format!("unexpected ): `{}`", self.src));
                     }
-                    self.depth -= 1;
+                    let inner = self.frames.pop().map_or(0, Need::total);
                     self.out.push(')');
-                    self.operand = true;
+                    self.atom(inner);
                     i += 1;
                 }
                 '^' | '$' | '.' => {
                     self.out.push(c);
-                    self.operand = true;
+                    self.atom(0);
                     i += 1;
                 }
                 '[' => {
                     i = self.class(i)?;
-                    self.operand = true;
+                    self.atom(0);
                 }
                 '*' | '+' | '?' => {
-                    i = self.repetition(start, i + 1)?;
+                    i = self.repetition(start, i + 1, None, flags_before)?;
                     repeat = Some(start);
                 }
                 '{' => match parse_repeat(self.rest(i)) {
                     None => {
                         push_lit(&mut self.out, '{');
-                        self.operand = true;
+                        self.atom(0);
                         i += 1;
                     }
                     Some((min, max, len)) => {
@@ -222,20 +259,20 @@ impl<'p> Reader<'p> {
                                 self.text(i, i + len)
                             ));
                         }
-                        i = self.repetition(start, i + len)?;
+                        i = self.repetition(start, i + len, Some((min, max)), flags_before)?;
                         repeat = Some(start);
                     }
                 },
                 '\\' => i = self.escape(i)?,
                 c => {
                     push_lit(&mut self.out, c);
-                    self.operand = true;
+                    self.atom(0);
                     i += c.len_utf8();
                 }
             }
             self.last_repeat = repeat;
         }
-        if self.depth > 0 {
+        if self.frames.len() > 1 {
             return Err(format!("missing closing ): `{}`", self.src));
         }
         Ok(())
@@ -243,7 +280,13 @@ impl<'p> Reader<'p> {
 
     /// Go's `repeat`: the operator is `src[start..end]` (plus a non-greedy `?`); returns where
     /// parsing continues.
-    fn repetition(&mut self, start: usize, end: usize) -> Result<usize, String> {
+    fn repetition(
+        &mut self,
+        start: usize,
+        end: usize,
+        counts: Option<(i64, i64)>,
+        flags_before: Option<usize>,
+    ) -> Result<usize, String> {
         let mut after = end;
         if self.byte(after) == Some(b'?') {
             after += 1;
@@ -260,18 +303,47 @@ impl<'p> Reader<'p> {
                 self.text(start, after)
             ));
         }
+        // Go's repeatIsValid: counted repetitions may nest only up to 1000 in all.
+        let sub = self.frames.last().map_or(0, |f| f.last);
+        let need = match counts {
+            None => sub,
+            Some((_, 0)) => 0,
+            Some((min, max)) => {
+                let m = u64::try_from(if max < 0 { min } else { max }).unwrap_or(0);
+                if m == 0 {
+                    sub
+                } else {
+                    m.max(m.saturating_mul(sub))
+                }
+            }
+        };
+        if let Some((min, max)) = counts
+            && (min >= 2 || max >= 2)
+            && need > 1000
+        {
+            return Err(format!(
+                "invalid repeat count: `{}`",
+                self.text(start, after)
+            ));
+        }
+        if let Some(top) = self.frames.last_mut() {
+            top.last = need;
+        }
+        let flags = flags_before
+            .map(|k| self.out.split_off(k.min(self.out.len())))
+            .unwrap_or_default();
         self.out.push_str(self.text(start, after));
+        self.out.push_str(&flags);
         Ok(after)
     }
 
     /// `(`: a capture, a named capture, a non-capturing group or a flag group.
-    fn open_group(&mut self, i: usize) -> Result<usize, String> {
+    fn open_group(&mut self, i: usize, flags_before: Option<usize>) -> Result<usize, String> {
         let t = self.rest(i);
         if !t.starts_with("(?") {
             self.names.push(None);
             self.out.push('(');
-            self.depth += 1;
-            self.operand = false;
+            self.open();
             return Ok(i + 1);
         }
         let tb = t.as_bytes();
@@ -293,8 +365,7 @@ impl<'p> Reader<'p> {
             }
             self.names.push(Some(name.to_string()));
             self.out.push('(');
-            self.depth += 1;
-            self.operand = false;
+            self.open();
             return Ok(i + end + 1);
         }
         // Flags: `(?flags)` or `(?flags:`, flags from `imsU`, one `-` with at least one flag
@@ -316,12 +387,14 @@ impl<'p> Reader<'p> {
                         self.out.push_str("(?");
                         self.out.push_str(flags);
                         self.out.push(':');
-                        self.depth += 1;
-                        self.operand = false;
-                    } else if !flags.is_empty() {
-                        self.out.push_str("(?");
-                        self.out.push_str(flags);
-                        self.out.push(')');
+                        self.open();
+                    } else {
+                        self.trailing_flags = Some(flags_before.unwrap_or(self.out.len()));
+                        if !flags.is_empty() {
+                            self.out.push_str("(?");
+                            self.out.push_str(flags);
+                            self.out.push(')');
+                        }
                     }
                     return Ok(i + j);
                 }
@@ -354,7 +427,7 @@ impl<'p> Reader<'p> {
         };
         if let Some(rep) = simple {
             self.out.push_str(rep);
-            self.operand = true;
+            self.atom(0);
             return Ok(i + 2);
         }
         match c {
@@ -369,20 +442,20 @@ impl<'p> Reader<'p> {
                 // one only.
                 for ch in lit.chars() {
                     push_lit(&mut self.out, ch);
-                    self.operand = true;
+                    self.atom(0);
                 }
                 Ok(i + 2 + used)
             }
             'p' | 'P' => {
                 let (text, len) = self.unicode_class(i)?;
                 self.out.push_str(&text);
-                self.operand = true;
+                self.atom(0);
                 Ok(i + len)
             }
             _ => {
                 let (ch, len) = self.escape_char(i)?;
                 push_lit(&mut self.out, ch);
-                self.operand = true;
+                self.atom(0);
                 Ok(i + len)
             }
         }
