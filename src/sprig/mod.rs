@@ -28,9 +28,7 @@ mod regex;
 mod semver;
 mod strings;
 #[cfg(test)]
-mod test_support;
-#[cfg(test)]
-mod test_util;
+mod test_engine;
 mod time;
 mod toml_go;
 mod typed;

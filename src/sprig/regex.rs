@@ -280,7 +280,7 @@ pub(crate) fn register(map: &mut FuncMap) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{call, d, s, try_call};
+    use super::super::test_engine::{call, d, s, try_call};
     use super::*;
 
     fn run(name: &str, a: &[Value]) -> String {
@@ -453,7 +453,7 @@ mod tests {
 
 #[cfg(test)]
 mod go_golden {
-    use super::super::test_util::{call, try_call};
+    use super::super::test_engine::{call, try_call};
     use crate::template::{FuncError, Value};
 
     /// mustRegexFindAll / mustRegexSplit / mustRegexReplaceAll / compile errors recorded from the
