@@ -475,6 +475,8 @@ for f in ["float64", "toFloat64"]:
     D(f, f'{{{{ {f} "42" }}}}|{{{{ {f} "3.7" }}}}|{{{{ {f} "08" }}}}|{{{{ {f} "010" }}}}', "42|3.7|8|10", NUM)
     D(f, f'{{{{ {f} "0x10" }}}}|{{{{ {f} nil }}}}|{{{{ {f} true }}}}|{{{{ {f} "abc" }}}}', "0|0|1|0", NUM, edge=True)
     D(f, f'{{{{ printf "%T" ({f} 1) }}}}|{{{{ {f} .n }}}}', "float64|3", NUM)
+    D(f, f'{{{{ {f} "1e_5" }}}}|{{{{ {f} "1_e5" }}}}|{{{{ {f} "1_0.5" }}}}|{{{{ {f} "-Inf" }}}}', "0|0|10.5|-Inf",
+      NUM + " (strconv.ParseFloat: underscores only between digits; the oracle agrees)", edge=True)
 for f in ["toDecimal", "toOctal"]:
     D(f, f'{{{{ {f} "777" }}}}|{{{{ {f} 1 }}}}', "511|1", "sprigin.md measured (conv2 cases: toOctal/toDecimal read octal text)")
     D(f, f'{{{{ {f} "3.7" }}}}|{{{{ {f} "yes" }}}}|{{{{ {f} nil }}}}|{{{{ {f} 2.5 }}}}', "0|0|0|0", NUM, edge=True)
