@@ -1099,3 +1099,94 @@ pub(crate) fn replace_all(re: &GoRegexp, s: &str, repl: &str, literal: bool) -> 
     out.push_str(s.get(last_end..).unwrap_or(""));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Any pattern compiles or fails with a message, never panics; the matching helpers cope
+    /// with whatever compiled.
+    #[test]
+    fn no_panic_on_random_patterns() {
+        let pieces = [
+            "a",
+            "é",
+            "\\",
+            "\\x",
+            "\\x{",
+            "\\x{1",
+            "}",
+            "{",
+            "{1",
+            "{1,",
+            "{1,2}",
+            "{,",
+            "[",
+            "]",
+            "[^",
+            "[:",
+            ":]",
+            "[[:alpha:]",
+            "-",
+            "^",
+            "$",
+            "(",
+            ")",
+            "(?",
+            "(?P<",
+            "(?<",
+            ">",
+            "(?i",
+            ":",
+            "|",
+            "*",
+            "+",
+            "?",
+            "\\p",
+            "\\p{",
+            "\\P{^",
+            "\\Q",
+            "\\E",
+            "\\0",
+            "\\7",
+            "\\d",
+            "\\pL",
+            ".",
+            "$1",
+            "${",
+            "😀",
+        ];
+        let mut state: u64 = 42;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize
+        };
+        for _ in 0..20_000 {
+            let n = next() % 7;
+            let pattern: String = (0..n).map(|_| pieces[next() % pieces.len()]).collect();
+            if let Ok(re) = compile(&pattern) {
+                let s = "aé{1} [x]\n$1";
+                let _ = find_all(&re.re, s, -1);
+                let _ = split(&re.re, pattern.is_empty(), s, 3);
+                let _ = replace_all(&re, s, &pattern, false);
+            }
+        }
+    }
+
+    /// Expected outputs from the oracle: `mustRegexReplaceAll "(?P<n>a)(b)?" "a" TEMPLATE`.
+    #[test]
+    fn go_expand_rules() {
+        let re = compile("(?P<n>a)(b)?").unwrap_or_else(|e| panic!("{e}"));
+        let cases = [
+            ("$1|${n}|$2|$3|$$|$|$n1|${n}1|$!", "a|a|||$|$||a1|$!"),
+            ("${1", "${1"),
+            ("$01", ""),
+        ];
+        for (tpl, want) in cases {
+            assert_eq!(replace_all(&re, "a", tpl, false), want, "{tpl}");
+        }
+        assert_eq!(replace_all(&re, "a", "$1", true), "$1");
+    }
+}
