@@ -615,7 +615,7 @@ for pat in ["[a", "a**", "x{2}{3}", "x{1001}", "\\\\C", "\\\\8", "\\\\1", "(?x)a
             "(a{500}){3}", "(a{500}){2}", "((a{10}){0}){1000}", "(a{10}|b{200}){6}", "((a{10})*){101}",
             "((((a{100}){100}){100}){100})", "a(?i)*", "a(?i)(?s){2}", "\\\\p{Grek}", "\\\\p{Lowercase}",
             "\\\\p{isGreek}", "\\\\p{lowercase_letter}", "\\\\p{ Greek }", "\\\\pl", "[\\\\P{^greek}x]",
-            "\\\\p{Any}\\\\p{ASCII}\\\\p{Assigned}\\\\p{LC}\\\\p{Cn}", "\\\\p{punct}\\\\p{digit}"]:
+            "\\\\p{Any}\\\\p{ASCII}\\\\p{Assigned}\\\\p{LC}\\\\p{Cn}", "\\\\p{punct}\\\\p{digit}", "\\\\p{Cs}", "[\\\\P{Surrogate}]"]:
     O("mustRegexMatch", f'{{{{ mustRegexMatch "{pat}" "a{{" }}}}', edge=True)
 # Differential regex cases: seeded random patterns from Go-syntax pieces where the crate's
 # syntax differs (literal `{`, escapes, classes, flags, duplicate names), replayed through

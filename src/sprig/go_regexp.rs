@@ -21,8 +21,8 @@
 //!   `$name`/`${name}` template rules.
 //!
 //! Not mirrored (documented in docs/COMPATIBILITY.md): Go's limits on program size and nesting
-//! depth (the crate's own size limit applies); `\p{Cs}` (surrogates, which Go accepts and the
-//! crate cannot match) and scripts newer than the crate's Unicode tables are errors here.
+//! depth (the crate's own size limit applies); scripts newer than the crate's Unicode tables
+//! are errors here.
 
 use regex::{Captures, Regex};
 
@@ -762,6 +762,24 @@ impl<'p> Reader<'p> {
             return Err(format!(
                 "invalid character class range: `{}`",
                 t.get(..len).unwrap_or(t)
+            ));
+        }
+        let normalized: String = name
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '_' | '-'))
+            .flat_map(char::to_lowercase)
+            .collect();
+        if normalized == "cs" || normalized == "surrogate" {
+            // Surrogates never occur in UTF-8 text: Go's class matches nothing (the crate has
+            // no such class).
+            let all = "\\x{0}-\\x{10FFFF}";
+            return Ok((
+                if negated {
+                    format!("[{all}]")
+                } else {
+                    format!("[^{all}]")
+                },
+                len,
             ));
         }
         let p = if negated { 'P' } else { 'p' };
