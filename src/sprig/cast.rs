@@ -48,152 +48,35 @@ fn trim_decimal(s: &str) -> &str {
 }
 
 /// Go's `strconv.ParseInt(s, 0, 64)`: optional sign, base prefix `0x`/`0o`/`0b`/`0` (octal),
-/// underscores only between digits when a prefix is present. `None` on any error (overflow too).
+/// underscores per Go's `underscoreOK`. `None` on any error (overflow too). The template
+/// lexer's parser (number literals follow the same strconv rules).
 pub(crate) fn parse_go_int(s: &str) -> Option<i64> {
-    let (neg, body) = match s.as_bytes().first() {
-        Some(b'-') => (true, &s[1..]),
-        Some(b'+') => (false, &s[1..]),
-        _ => (false, s),
-    };
-    let mag = parse_go_uint_body(body)?;
-    if neg {
-        if mag <= 1u64 << 63 {
-            Some((mag as i64).wrapping_neg())
-        } else {
-            None
-        }
-    } else {
-        i64::try_from(mag).ok()
-    }
+    crate::template::literal::parse_int(s)
 }
 
 /// Go's `strconv.ParseUint(s, 0, 64)` (no sign accepted).
 pub(crate) fn parse_go_uint(s: &str) -> Option<u64> {
-    parse_go_uint_body(s)
+    crate::template::literal::parse_uint(s)
 }
 
-fn parse_go_uint_body(s: &str) -> Option<u64> {
-    if s.is_empty() {
-        return None;
-    }
-    let lower = s.as_bytes();
-    let (base, digits) = if lower.len() >= 2 && lower[0] == b'0' {
-        match lower[1] {
-            b'x' | b'X' => (16, &s[2..]),
-            b'o' | b'O' => (8, &s[2..]),
-            b'b' | b'B' => (2, &s[2..]),
-            _ => (8, &s[1..]),
-        }
-    } else {
-        (10, s)
-    };
-    if digits.is_empty() && base != 8 {
-        return None;
-    }
-    if s.contains('_') && !underscore_ok(s) {
-        return None;
-    }
-    let mut v: u64 = 0;
-    for c in digits.chars() {
-        if c == '_' {
-            continue;
-        }
-        let d = c.to_digit(base)? as u64;
-        v = v.checked_mul(base as u64)?.checked_add(d)?;
-    }
-    Some(v)
-}
-
-/// Go's `underscoreOK`: underscores only between digits, or between a base prefix and a digit.
-fn underscore_ok(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut saw = b'^';
-    let mut i = 0;
-    if b.len() >= 2 && b[0] == b'0' && matches!(b[1] | 0x20, b'x' | b'b' | b'o') {
-        i = 2;
-        saw = b'0';
-    }
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_hexdigit() {
-            saw = b'0';
-        } else if c == b'_' {
-            if saw != b'0' {
-                return false;
-            }
-            saw = b'_';
-        } else {
-            if saw == b'_' {
-                return false;
-            }
-            saw = b'!';
-        }
-        i += 1;
-    }
-    saw != b'_'
-}
-
-/// Go's `strconv.ParseFloat(s, 64)`: decimal or hex (`0x1p-2`) mantissa, underscores where Go
-/// syntax allows them, `inf`/`infinity`/`nan` in any case; an out-of-range value is an error.
+/// Go's `strconv.ParseFloat(s, 64)`: `inf`/`infinity`/`nan` in any case with an optional sign
+/// (which template literals never spell), else the template lexer's parser: decimal or hex
+/// (`0x1p-2`) mantissa, underscores where Go allows them, out-of-range values an error.
 pub(crate) fn parse_go_float(s: &str) -> Option<f64> {
-    if s.is_empty() {
-        return None;
-    }
-    let (neg, body) = match s.as_bytes()[0] {
-        b'-' => (true, &s[1..]),
-        b'+' => (false, &s[1..]),
+    let (neg, body) = match s.as_bytes().first() {
+        Some(b'-') => (true, s.get(1..).unwrap_or("")),
+        Some(b'+') => (false, s.get(1..).unwrap_or("")),
         _ => (false, s),
     };
-    let lower = body.to_ascii_lowercase();
-    let special = match lower.as_str() {
+    let special = match body.to_ascii_lowercase().as_str() {
         "inf" | "infinity" => Some(f64::INFINITY),
         "nan" => Some(f64::NAN),
         _ => None,
     };
-    if let Some(v) = special {
-        return Some(if neg { -v } else { v });
+    match special {
+        Some(v) => Some(if neg { -v } else { v }),
+        None => crate::template::literal::parse_float(s),
     }
-    if body.contains('_') && !underscore_ok(body) {
-        return None;
-    }
-    let cleaned: String = body.chars().filter(|c| *c != '_').collect();
-    let v = if cleaned.len() > 2 && cleaned[..2].eq_ignore_ascii_case("0x") {
-        parse_hex_float(&cleaned[2..])?
-    } else {
-        if !cleaned
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
-            || !cleaned.bytes().any(|b| b.is_ascii_digit())
-        {
-            return None;
-        }
-        cleaned.parse::<f64>().ok()?
-    };
-    if v.is_infinite() {
-        return None;
-    }
-    Some(if neg { -v } else { v })
-}
-
-/// The part of a Go hex float after `0x`: hex digits with an optional point, then a mandatory
-/// `p` exponent.
-fn parse_hex_float(s: &str) -> Option<f64> {
-    let (mant, exp) = s.split_once(['p', 'P'])?;
-    let exp: i32 = exp.parse().ok()?;
-    let (int_part, frac_part) = mant.split_once('.').unwrap_or((mant, ""));
-    if int_part.is_empty() && frac_part.is_empty() {
-        return None;
-    }
-    let mut v = 0f64;
-    for c in int_part.chars() {
-        v = v * 16.0 + f64::from(c.to_digit(16)?);
-    }
-    let mut scale = 1.0 / 16.0;
-    for c in frac_part.chars() {
-        v += f64::from(c.to_digit(16)?) * scale;
-        scale /= 16.0;
-    }
-    Some(v * 2f64.powi(exp))
 }
 
 /// `cast.ToInt64E` (also `ToIntE`: Go `int` is 64 bits here).

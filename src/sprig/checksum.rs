@@ -78,7 +78,7 @@ pub(crate) fn register(map: &mut FuncMap) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{call, s};
+    use super::super::test_engine::{call, s};
     use crate::template::Value;
 
     fn run(name: &str, v: Value) -> String {

@@ -123,7 +123,7 @@ wrap!(w_to_string, to_string);
 
 #[cfg(test)]
 mod tests {
-    use crate::sprig::test_support::{check, check_types};
+    use crate::sprig::test_engine::{check, check_types};
 
     /// Measured (`conv-*`, `conv2-*`, `toString-kinds`, `strnon-toString`).
     #[test]

@@ -527,7 +527,7 @@ pub(crate) fn register(map: &mut FuncMap) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{call, d, s};
+    use super::super::test_engine::{call, d, s};
     use super::*;
 
     fn run(name: &str, a: &[Value]) -> String {
@@ -602,7 +602,7 @@ mod tests {
 
 #[cfg(test)]
 mod refusal_shapes {
-    use super::super::test_util::{call, d, s};
+    use super::super::test_engine::{call, d, s};
     use crate::template::Value;
 
     /// Each generator: a wrong count or a wrongly typed argument is swallowed to nil, as

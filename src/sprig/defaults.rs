@@ -40,7 +40,9 @@ pub(crate) fn is_empty(v: &Value) -> bool {
     !v.truth()
 }
 
-fn hello(_: &[Value]) -> Wrapped {
+/// sprout's `Hello() string`: takes no argument (the wrapper turns any argument into nil).
+fn hello(a: &[Value]) -> Wrapped {
+    arity(a, 0)?;
     Ok(Value::from("Hello!"))
 }
 wrap!(w_hello, hello);
@@ -129,7 +131,7 @@ wrap!(w_fail, fail);
 
 #[cfg(test)]
 mod tests {
-    use crate::sprig::test_support::{check, check_types};
+    use crate::sprig::test_engine::{check, check_types};
 
     /// Measured (`truth-*`, `coalesce-misc`).
     #[test]
@@ -149,7 +151,7 @@ mod tests {
             (".zf", true),
             ("\" \"", false),
         ] {
-            let shown = crate::sprig::test_support::render(&format!("coalesce {v}"));
+            let shown = crate::sprig::test_engine::render(&format!("coalesce {v}"));
             let want_default = if empty {
                 "D".to_string()
             } else {
@@ -206,7 +208,7 @@ mod tests {
             ("hello", "Hello!"),
         ]);
         check_types(&[("fail \"x\"", "*uint"), ("fail 1", "<nil>")]);
-        let v = crate::sprig::test_support::eval("fail \"x\"").expect("fail is swallowed");
+        let v = crate::sprig::test_engine::eval("fail \"x\"").expect("fail is swallowed");
         assert!(!v.truth(), "with (fail \"x\") takes the else branch");
     }
 }

@@ -470,7 +470,7 @@ fn m_deep_copy(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
 
 #[cfg(test)]
 mod tests {
-    use crate::sprig::test_support::{check, check_types};
+    use crate::sprig::test_engine::{check, check_types};
 
     /// Measured (`nil-dictfns`, `dict-hasKey`, `dict-set`, `get-types`) and oracle.
     #[test]

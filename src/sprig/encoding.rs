@@ -154,7 +154,7 @@ pub(crate) fn register(map: &mut FuncMap) {
 #[cfg(test)]
 #[allow(clippy::cloned_ref_to_slice_refs)]
 mod tests {
-    use super::super::test_util::{call, data, map_of};
+    use super::super::test_engine::{call, data, map_of};
     use super::*;
 
     #[test]
@@ -354,7 +354,7 @@ mod tests {
     }
 
     fn call_err(name: &str, a: &[Value]) -> String {
-        match super::super::test_util::try_call(name, a) {
+        match super::super::test_engine::try_call(name, a) {
             Err(FuncError::Call(m)) | Err(FuncError::Fatal(m)) => m,
             Ok(v) => panic!("expected an error, got {v:?}"),
         }
@@ -363,7 +363,7 @@ mod tests {
 
 #[cfg(test)]
 mod go_golden {
-    use super::super::test_util::{call, try_call};
+    use super::super::test_engine::{call, try_call};
     use crate::template::{FuncError, Value};
 
     /// toJson / toPrettyJson / toRawJson / mustFromJson results recorded from the Go oracle
@@ -400,7 +400,7 @@ mod go_golden {
 
 #[cfg(test)]
 mod aliases {
-    use super::super::test_util::{call, s};
+    use super::super::test_engine::{call, s};
     use crate::template::Value;
 
     /// Every alias gives its canonical name's results (three inputs each, one an error case).

@@ -623,7 +623,7 @@ fn m_reverse(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
 
 #[cfg(test)]
 mod tests {
-    use crate::sprig::test_support::{check, check_types, render};
+    use crate::sprig::test_engine::{check, check_types, render};
 
     /// Measured (`nil-*`, `list-on-map`, `list-first-types`).
     #[test]

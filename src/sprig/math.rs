@@ -371,7 +371,7 @@ wrap!(w_until_step, until_step_fn);
 
 #[cfg(test)]
 mod tests {
-    use crate::sprig::test_support::{check, check_types};
+    use crate::sprig::test_engine::{check, check_types};
 
     /// Measured with Capsule's function map (tests/data/sprigin-cases.jsonl, `num-*`).
     #[test]

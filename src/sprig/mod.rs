@@ -16,6 +16,7 @@ mod encoding;
 mod entropy_rng;
 mod equality;
 mod go_objects;
+mod go_regexp;
 mod go_time;
 mod json_go;
 mod lists;
@@ -27,9 +28,7 @@ mod regex;
 mod semver;
 mod strings;
 #[cfg(test)]
-mod test_support;
-#[cfg(test)]
-mod test_util;
+mod test_engine;
 mod time;
 mod toml_go;
 mod typed;

@@ -153,7 +153,7 @@ mod tests {
 
 #[cfg(test)]
 mod family_tests {
-    use crate::sprig::test_support::check;
+    use crate::sprig::test_engine::check;
 
     /// Measured (`paths`) and oracle.
     #[test]
@@ -199,7 +199,7 @@ mod family_tests {
         ] {
             let q = format!("\"{input}\"");
             let got = ["base", "dir", "ext", "clean"]
-                .map(|f| crate::sprig::test_support::render(&format!("{f} {q}")))
+                .map(|f| crate::sprig::test_engine::render(&format!("{f} {q}")))
                 .join("|");
             assert_eq!(got, want, "{input:?}");
         }

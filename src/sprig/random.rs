@@ -104,7 +104,7 @@ pub(crate) fn register(map: &mut FuncMap) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{call, d};
+    use super::super::test_engine::{call, d};
     use crate::template::Value;
 
     fn run(name: &str, a: &[Value]) -> String {

@@ -97,7 +97,7 @@ wrap!(w_deep_equal, deep_equal_fn);
 
 #[cfg(test)]
 mod tests {
-    use crate::sprig::test_support::check;
+    use crate::sprig::test_engine::check;
 
     /// Measured (`kindOf`, `nil-typeOf`, `deepEqual`, `typeOf-funcs`) and oracle.
     #[test]

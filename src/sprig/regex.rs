@@ -1,313 +1,15 @@
-//! sprigin's regexp family (sprout's `RegexpRegistry`), on the `regex` crate.
-//!
-//! Go's `regexp` is RE2; the `regex` crate accepts the same syntax with these differences, which
-//! we bridge or accept:
-//! * `\d`, `\w`, `\s`, `\b` (and negations) are ASCII in Go, Unicode in Rust: patterns are rewritten
-//!   to the ASCII forms before compiling.
-//! * Match iteration (`FindAll`, `Split`) follows Go's rule for empty matches (an empty match right
-//!   after the previous match is skipped), implemented here rather than with `find_iter`.
-//! * Go's `\Q…\E` literal quoting is rewritten; nested repetitions (`a**`) and repeat counts
-//!   above 1000, which the crate accepts, are rejected as Go does.
-//! * Compile error texts use Go's wording for the syntax errors Go reports (unclosed groups and
-//!   classes, bad repetitions, escapes, ranges, flags); rarer ones carry the crate's message
-//!   after `error parsing regexp: `.
-//! * Known differences: Go accepts duplicate group names (the crate does not), and Go treats an
-//!   unterminated `{` as a literal (the crate reports an error). A `FindAll` without matches is
-//!   an empty list here, a nil slice in Go (`toJson` prints `[]` instead of `null`).
+//! sprigin's regexp family (sprout's `RegexpRegistry`): Go's `regexp` as reproduced by
+//! [`super::go_regexp`] (Go's syntax, error texts and matching rules on the `regex` crate).
+//! A `FindAll` without matches is an empty list here, a nil slice in Go (`toJson` prints `[]`
+//! instead of `null`; `{{ }}` prints `[]` for both).
 
 use std::rc::Rc;
-
-use regex::Regex;
 
 use crate::template::{CallCtx, FuncError, FuncMap, GoType, ListKind, Map, Value};
 
 use super::args::{self, Swallow, Wrapped, finish, wrapped};
+use super::go_regexp::{GoRegexp, compile, find_all, replace_all, split};
 use super::typed::{must, str_arg};
-
-/// Rewrites Go's ASCII Perl classes into forms the `regex` crate treats as ASCII.
-fn translate(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() + 16);
-    let mut chars = pattern.chars().peekable();
-    let mut in_class = false;
-    let mut class_start = false;
-    while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek() == Some(&'Q') && !in_class {
-            // Go's `\Q…\E` quotes a literal run (to the end when `\E` is missing).
-            chars.next();
-            let mut lit = String::new();
-            while let Some(d) = chars.next() {
-                if d == '\\' && chars.peek() == Some(&'E') {
-                    chars.next();
-                    break;
-                }
-                lit.push(d);
-            }
-            out.push_str(&format!("(?:{})", regex::escape(&lit)));
-            continue;
-        }
-        if c == '\\' {
-            let Some(n) = chars.next() else {
-                out.push('\\');
-                break;
-            };
-            let rep: Option<&str> = if in_class {
-                match n {
-                    'd' => Some("0-9"),
-                    'w' => Some("0-9A-Za-z_"),
-                    's' => Some("\\t\\n\\f\\r "),
-                    _ => None,
-                }
-            } else {
-                match n {
-                    'd' => Some("[0-9]"),
-                    'D' => Some("[^0-9]"),
-                    'w' => Some("[0-9A-Za-z_]"),
-                    'W' => Some("[^0-9A-Za-z_]"),
-                    's' => Some("[\\t\\n\\f\\r ]"),
-                    'S' => Some("[^\\t\\n\\f\\r ]"),
-                    'b' => Some("(?-u:\\b)"),
-                    'B' => Some("(?-u:\\B)"),
-                    _ => None,
-                }
-            };
-            match rep {
-                Some(r) => out.push_str(r),
-                None => {
-                    out.push('\\');
-                    out.push(n);
-                }
-            }
-            class_start = false;
-            continue;
-        }
-        if in_class {
-            if c == '[' && chars.peek() == Some(&':') {
-                // A POSIX class `[:alpha:]`: copy through its closing `:]`.
-                out.push(c);
-                for d in chars.by_ref() {
-                    out.push(d);
-                    if d == ']' {
-                        break;
-                    }
-                }
-                class_start = false;
-                continue;
-            }
-            if c == ']' && !class_start {
-                in_class = false;
-            }
-            if !(c == '^' && class_start) {
-                class_start = false;
-            }
-            out.push(c);
-            continue;
-        }
-        if c == '[' {
-            in_class = true;
-            class_start = true;
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Finds what Go rejects but the `regex` crate accepts: nested repetition operators (`a**`,
-/// `x{2}{3}`) and repeat counts above 1000. Returns Go's message.
-struct GoLimits<'p> {
-    pattern: &'p str,
-}
-
-impl regex_syntax::ast::Visitor for GoLimits<'_> {
-    type Output = ();
-    type Err = String;
-
-    fn finish(self) -> Result<(), String> {
-        Ok(())
-    }
-
-    fn visit_pre(&mut self, ast: &regex_syntax::ast::Ast) -> Result<(), String> {
-        use regex_syntax::ast::{Ast, RepetitionKind, RepetitionRange};
-        let Ast::Repetition(rep) = ast else {
-            return Ok(());
-        };
-        let span_text = |a: usize, b: usize| self.pattern.get(a..b).unwrap_or("").to_string();
-        if let Ast::Repetition(inner) = rep.ast.as_ref() {
-            return Err(format!(
-                "invalid nested repetition operator: `{}`",
-                span_text(inner.op.span.start.offset, rep.op.span.end.offset)
-            ));
-        }
-        if let RepetitionKind::Range(r) = &rep.op.kind {
-            let big = match r {
-                RepetitionRange::Exactly(n) | RepetitionRange::AtLeast(n) => *n > 1000,
-                RepetitionRange::Bounded(a, b) => *a > 1000 || *b > 1000,
-            };
-            if big {
-                return Err(format!(
-                    "invalid repeat count: `{}`",
-                    span_text(rep.op.span.start.offset, rep.op.span.end.offset)
-                ));
-            }
-        }
-        Ok(())
-    }
-}
-
-/// Go's wording for a pattern the `regex` crate's parser rejects.
-fn go_parse_error(pattern: &str, e: &regex_syntax::ast::Error) -> String {
-    use regex_syntax::ast::ErrorKind as K;
-    let span = e.span();
-    let text = pattern
-        .get(span.start.offset..span.end.offset)
-        .unwrap_or("")
-        .to_string();
-    match e.kind() {
-        K::GroupUnclosed => format!("missing closing ): `{pattern}`"),
-        K::GroupUnopened => format!("unexpected ): `{pattern}`"),
-        K::ClassUnclosed => format!(
-            "missing closing ]: `{}`",
-            pattern.get(span.start.offset..).unwrap_or(pattern)
-        ),
-        K::RepetitionMissing => {
-            let rest = pattern.get(span.start.offset..).unwrap_or("");
-            let len = if rest.starts_with('{') {
-                rest.find('}').map_or(rest.len(), |i| i + 1)
-            } else {
-                rest.chars().next().map_or(0, char::len_utf8)
-            };
-            format!(
-                "missing argument to repetition operator: `{}`",
-                rest.get(..len).unwrap_or("")
-            )
-        }
-        K::RepetitionCountInvalid => format!("invalid repeat count: `{text}`"),
-        K::EscapeUnexpectedEof => "trailing backslash at end of expression: ``".into(),
-        K::EscapeUnrecognized | K::UnsupportedBackreference => {
-            format!("invalid escape sequence: `{text}`")
-        }
-        K::ClassRangeInvalid => format!("invalid character class range: `{text}`"),
-        K::FlagUnrecognized | K::FlagDanglingNegation | K::FlagRepeatedNegation { .. } => {
-            let start = pattern
-                .get(..span.start.offset)
-                .and_then(|p| p.rfind("(?"))
-                .unwrap_or(span.start.offset);
-            format!(
-                "invalid or unsupported Perl syntax: `{}`",
-                pattern.get(start..span.end.offset).unwrap_or("")
-            )
-        }
-        K::UnsupportedLookAround => format!(
-            "invalid or unsupported Perl syntax: `{}`",
-            pattern
-                .get(span.start.offset..(span.start.offset + 3).min(pattern.len()))
-                .unwrap_or("")
-        ),
-        other => other.to_string(),
-    }
-}
-
-/// `regexp.Compile` with Go's error texts for the common mistakes.
-fn compile(pattern: &str) -> Result<Regex, String> {
-    let wrap = |m: String| format!("error parsing regexp: {m}");
-    let translated = translate(pattern);
-    // Spans refer to the parsed text: the original, unless `\\Q…\\E` had to be rewritten.
-    let parsed: &str = if pattern.contains("\\Q") {
-        &translated
-    } else {
-        pattern
-    };
-    match regex_syntax::ast::parse::Parser::new().parse(parsed) {
-        Err(e) => return Err(wrap(go_parse_error(parsed, &e))),
-        Ok(ast) => regex_syntax::ast::visit(&ast, GoLimits { pattern: parsed }).map_err(wrap)?,
-    }
-    Regex::new(&translated).map_err(|e| {
-        let msg = e.to_string();
-        if msg.contains("Unicode property not found")
-            || msg.contains("Unicode property value not found")
-        {
-            let at = pattern
-                .find("\\p")
-                .or_else(|| pattern.find("\\P"))
-                .unwrap_or(0);
-            let rest = pattern.get(at..).unwrap_or("");
-            let len = if rest.get(2..3) == Some("{") {
-                rest.find('}').map_or(rest.len(), |i| i + 1)
-            } else {
-                rest.char_indices().nth(3).map_or(rest.len(), |(i, _)| i)
-            };
-            return wrap(format!(
-                "invalid character class range: `{}`",
-                rest.get(..len).unwrap_or(rest)
-            ));
-        }
-        wrap(
-            msg.lines()
-                .last()
-                .unwrap_or("invalid syntax")
-                .trim_start_matches("error: ")
-                .to_string(),
-        )
-    })
-}
-
-/// Go's `FindAll*` loop: the (start, end) spans of up to `n` matches (all when `n < 0`), with
-/// capture groups, skipping an empty match adjacent to the previous one.
-fn find_all<'h>(re: &Regex, s: &'h str, n: i64) -> Vec<regex::Captures<'h>> {
-    let mut out = Vec::new();
-    let mut pos = 0usize;
-    let mut prev_end: Option<usize> = None;
-    while (n < 0 || (out.len() as i64) < n) && pos <= s.len() {
-        let Some(caps) = re.captures_at(s, pos) else {
-            break;
-        };
-        let Some(m) = caps.get(0) else { break };
-        let mut accept = true;
-        if m.end() == m.start() {
-            if Some(m.start()) == prev_end {
-                accept = false;
-            }
-            pos = m.end()
-                + s.get(m.end()..)
-                    .and_then(|r| r.chars().next())
-                    .map_or(1, char::len_utf8);
-        } else {
-            pos = m.end();
-        }
-        prev_end = Some(m.end());
-        if accept {
-            out.push(caps);
-        }
-    }
-    out
-}
-
-/// Go's `Regexp.Split`.
-fn split(re: &Regex, pattern_empty: bool, s: &str, n: i64) -> Vec<String> {
-    if n == 0 {
-        return Vec::new();
-    }
-    if !pattern_empty && s.is_empty() {
-        return vec![String::new()];
-    }
-    let matches = find_all(re, s, n);
-    let mut parts = Vec::new();
-    let (mut beg, mut end) = (0usize, 0usize);
-    for caps in &matches {
-        if n > 0 && parts.len() as i64 == n - 1 {
-            break;
-        }
-        let Some(m) = caps.get(0) else { continue };
-        end = m.start();
-        if m.end() != 0 {
-            parts.push(s.get(beg..end).unwrap_or("").to_string());
-        }
-        beg = m.end();
-    }
-    if end != s.len() {
-        parts.push(s.get(beg..).unwrap_or("").to_string());
-    }
-    parts
-}
 
 /// Go's `regexp.QuoteMeta`.
 fn quote_meta(s: &str) -> String {
@@ -335,12 +37,13 @@ fn groups_of(caps: &regex::Captures<'_>) -> Vec<String> {
         .collect()
 }
 
-fn named_of(re: &Regex, caps: &regex::Captures<'_>) -> Value {
+/// sprout's map of `SubexpNames()` to the groups' text: a later group of the same name wins.
+fn named_of(re: &GoRegexp, caps: &regex::Captures<'_>) -> Value {
     let mut m = Map::new();
-    for (i, name) in re.capture_names().enumerate() {
+    for (i, name) in re.names.iter().enumerate() {
         if let (true, Some(name)) = (i != 0, name) {
             let text = caps.get(i).map_or("", |g| g.as_str());
-            m.insert(name.to_string(), Value::from(text));
+            m.insert(name.clone(), Value::from(text));
         }
     }
     Value::from(m)
@@ -352,12 +55,12 @@ mod ops {
 
     pub(super) fn find(re: &str, s: &str) -> Result<Value, (Value, String)> {
         let r = compile(re).map_err(|e| (Value::from(""), e))?;
-        Ok(Value::from(r.find(s).map_or("", |m| m.as_str())))
+        Ok(Value::from(r.re.find(s).map_or("", |m| m.as_str())))
     }
 
     pub(super) fn find_all_fn(re: &str, s: &str, n: i64) -> Result<Value, (Value, String)> {
         let r = compile(re).map_err(|e| (empty_strings(), e))?;
-        let found: Vec<String> = find_all(&r, s, n)
+        let found: Vec<String> = find_all(&r.re, s, n)
             .iter()
             .filter_map(|c| c.get(0).map(|m| m.as_str().to_string()))
             .collect();
@@ -367,12 +70,12 @@ mod ops {
 
     pub(super) fn is_match(re: &str, s: &str) -> Result<Value, (Value, String)> {
         let r = compile(re).map_err(|e| (Value::Bool(false), e))?;
-        Ok(Value::Bool(r.is_match(s)))
+        Ok(Value::Bool(r.re.is_match(s)))
     }
 
     pub(super) fn split_fn(re: &str, s: &str, n: i64) -> Result<Value, (Value, String)> {
         let r = compile(re).map_err(|e| (empty_strings(), e))?;
-        Ok(strings(split(&r, re.is_empty(), s, n)))
+        Ok(strings(split(&r.re, re.is_empty(), s, n)))
     }
 
     pub(super) fn replace(
@@ -382,12 +85,7 @@ mod ops {
         literal: bool,
     ) -> Result<Value, (Value, String)> {
         let r = compile(re).map_err(|e| (Value::from(""), e))?;
-        let out = if literal {
-            r.replace_all(s, regex::NoExpand(repl)).into_owned()
-        } else {
-            r.replace_all(s, repl).into_owned()
-        };
-        Ok(Value::from(out))
+        Ok(Value::from(replace_all(&r, s, repl, literal)))
     }
 }
 
@@ -503,7 +201,7 @@ fn regex_quote_meta(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncErr
 fn regex_find_groups(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     wrapped2(ctx, a, |re, s| {
         let r = compile(re).map_err(|e| (empty_strings(), e))?;
-        Ok(match r.captures(s) {
+        Ok(match r.re.captures(s) {
             Some(c) => strings(groups_of(&c)),
             None => empty_strings(),
         })
@@ -513,7 +211,7 @@ fn regex_find_groups(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncEr
 fn regex_find_named(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     wrapped2(ctx, a, |re, s| {
         let r = compile(re).map_err(|e| (Value::from(Map::new()), e))?;
-        Ok(match r.captures(s) {
+        Ok(match r.re.captures(s) {
             Some(c) => named_of(&r, &c),
             None => Value::from(Map::new()),
         })
@@ -527,7 +225,7 @@ fn wrapped_all_groups(ctx: &mut CallCtx<'_>, a: &[Value], named: bool) -> Result
         let n = args::int_at(a, 1)?;
         let s = args::string_at(a, 2)?;
         let r = compile(&re).map_err(|e| Swallow::with(Value::list(vec![]), e))?;
-        let items: Vec<Value> = find_all(&r, &s, n)
+        let items: Vec<Value> = find_all(&r.re, &s, n)
             .iter()
             .map(|c| {
                 if named {
@@ -582,7 +280,7 @@ pub(crate) fn register(map: &mut FuncMap) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{call, d, s, try_call};
+    use super::super::test_engine::{call, d, s, try_call};
     use super::*;
 
     fn run(name: &str, a: &[Value]) -> String {
@@ -755,7 +453,7 @@ mod tests {
 
 #[cfg(test)]
 mod go_golden {
-    use super::super::test_util::{call, try_call};
+    use super::super::test_engine::{call, try_call};
     use crate::template::{FuncError, Value};
 
     /// mustRegexFindAll / mustRegexSplit / mustRegexReplaceAll / compile errors recorded from the
@@ -786,10 +484,6 @@ mod go_golden {
                 "null" => "[]".to_string(),
                 w => w.to_string(),
             };
-            // Go accepts duplicate group names; the regex crate does not.
-            if want("p").contains("(?P<n>a)(?P<n>b)") {
-                continue;
-            }
             if got != (want_out, want("err")) {
                 bad.push(format!("{line}\n   got {got:?}"));
             }

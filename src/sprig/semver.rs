@@ -637,7 +637,7 @@ pub(crate) fn register(map: &mut FuncMap) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{call, d, s};
+    use super::super::test_engine::{call, d, s};
     use super::*;
 
     fn field(v: &Value, name: &str) -> String {
@@ -738,7 +738,7 @@ mod tests {
 
 #[cfg(test)]
 mod go_golden {
-    use super::super::test_util::{call, s};
+    use super::super::test_engine::{call, s};
     use crate::template::Value;
 
     fn field(v: &Value, name: &str) -> String {

@@ -965,7 +965,7 @@ fn w_shuffle(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
 
 #[cfg(test)]
 mod tests {
-    use crate::sprig::test_support::{check, check_types};
+    use crate::sprig::test_engine::{check, check_types};
 
     /// Non-strings into `string` parameters, nil as "" (measured: `strnon-*`, `wrong-arity-sprout`).
     #[test]
@@ -1373,7 +1373,7 @@ mod tests {
             ("title \"a/b\"", "A/B"),
             ("title \"a:b a'b a\u{2019}b\"", "A:b A'b A\u{2019}b"),
             ("title \"don't stop\"", "Don't Stop"),
-            ("title \"hello\tworld\nnext\"", "Hello\tWorld\nNext"),
+            ("title \"hello\\tworld\\nnext\"", "Hello\tWorld\nNext"),
             ("title \"o'neil\"", "O'neil"),
             ("title \"straße ǆemal\"", "Straße ǅemal"),
             ("title \"tom&jerry\"", "Tom&Jerry"),
@@ -1404,7 +1404,7 @@ mod tests {
 
     #[test]
     fn shuffle_keeps_the_runes() {
-        let got = crate::sprig::test_support::render("shuffle \"abcdef\"");
+        let got = crate::sprig::test_engine::render("shuffle \"abcdef\"");
         let mut chars: Vec<char> = got.chars().collect();
         chars.sort_unstable();
         assert_eq!(chars.into_iter().collect::<String>(), "abcdef");

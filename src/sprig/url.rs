@@ -444,7 +444,7 @@ pub(crate) fn register(map: &mut FuncMap) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{call, s};
+    use super::super::test_engine::{call, s};
     use super::*;
 
     fn run(name: &str, a: &[Value]) -> String {

@@ -33,7 +33,7 @@ pub(crate) fn register(map: &mut FuncMap) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::call;
+    use super::super::test_engine::call;
     use crate::template::Value;
 
     #[test]

@@ -629,7 +629,7 @@ pub(crate) fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sprig::test_util::d;
+    use crate::sprig::test_engine::d;
 
     fn y(v: &Value) -> String {
         let s = marshal(v, 4);

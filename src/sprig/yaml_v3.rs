@@ -80,7 +80,7 @@ pub(crate) fn register(map: &mut FuncMap) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_util::{call, d, s, try_call};
+    use super::super::test_engine::{call, d, s, try_call};
     use super::*;
 
     fn run(name: &str, a: &[Value]) -> String {
@@ -155,7 +155,7 @@ mod tests {
 
 #[cfg(test)]
 mod go_golden {
-    use super::super::test_util::call;
+    use super::super::test_engine::call;
     use super::to_yaml_text;
     use crate::template::Value;
 
@@ -261,7 +261,7 @@ mod go_golden {
             let ok = match f("op").as_str() {
                 "dec" => continue, // Unmarshal into interface{}: no sprigin function does that.
                 "decmap" => {
-                    match super::super::test_util::try_call(
+                    match super::super::test_engine::try_call(
                         "mustFromYaml",
                         std::slice::from_ref(&text),
                     ) {
