@@ -17,6 +17,7 @@
 
 pub mod ast;
 mod builtins;
+pub mod byte_value;
 mod compare;
 pub mod complex;
 pub mod error;
@@ -28,6 +29,7 @@ mod hints;
 pub mod lexer;
 pub mod literal;
 pub mod parser;
+pub mod print_guard;
 pub mod printf;
 pub mod render_env;
 pub mod stack;
