@@ -256,10 +256,15 @@ fn deep_values_are_refused_not_overflowed() {
         ok,
         format!("{}map[]{}", "map[a:".repeat(50), "]".repeat(50))
     );
-    let deep = run(&build(5000), &data, MissingKey::Zero);
+    let deep = run(&build(200_000), &data, MissingKey::Zero);
     let Err((phase, msg)) = deep else {
-        panic!("5000 levels printed")
+        panic!("200000 levels printed")
     };
     assert_eq!(phase, "exec");
     assert!(msg.ends_with("value nests more than 1000 maps or lists deep and cannot be printed"));
+    // Lists nested in lists, and values that are never printed, are freed without recursion.
+    let lists = r#"{{ $l := list }}{{ range 200000 }}{{ $l = list $l 1 }}{{ end }}{{ len $l }}"#;
+    assert_eq!(run(lists, &data, MissingKey::Zero), Ok("2".to_string()));
+    let maps = r#"{{ $m := dict }}{{ range 200000 }}{{ $m = dict "a" $m }}{{ end }}{{ len $m }}"#;
+    assert_eq!(run(maps, &data, MissingKey::Zero), Ok("1".to_string()));
 }

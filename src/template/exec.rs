@@ -191,6 +191,18 @@ pub(crate) struct State<'t, 'e> {
     stack_base: usize,
 }
 
+/// The variables can hold values nested deeper than Rust's recursive drop can take (a list
+/// wrapped in a list a million times); free them iteratively.
+impl Drop for State<'_, '_> {
+    fn drop(&mut self) {
+        for (_, v) in self.vars.drain(..) {
+            if let Ev::Val(v) | Ev::Iface(v) = v {
+                super::value::dismantle(v);
+            }
+        }
+    }
+}
+
 impl<'t, 'e> State<'t, 'e> {
     pub(crate) fn new(
         tmpl: &'t Template,

@@ -196,7 +196,7 @@ impl Template {
         };
         let mut state = exec::State::new(self, name, options, env);
         match state.run(tree, data) {
-            Ok(()) => Ok(state.out),
+            Ok(()) => Ok(std::mem::take(&mut state.out)),
             Err(mut e) => {
                 hints::add_hint(&mut e, None);
                 Err(e)

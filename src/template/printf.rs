@@ -686,6 +686,13 @@ impl Printer {
                     self.pad(NIL_ANGLE);
                     return;
                 }
+                if self.f.sharp_v && !self.erroring {
+                    // Go's handleMethods: `%#v` uses a GoStringer's `GoString` (time.Time).
+                    if let Some(Value::String(text)) = o.field("GoString") {
+                        self.fmt_s(&text);
+                        return;
+                    }
+                }
                 if let Some(i) = o.int_value() {
                     // A named integer type (`time.Duration`, `time.Month`, `uint8`): Go's
                     // handleMethods calls `String` for the string verbs (not under `%#v`, nor

@@ -68,6 +68,55 @@ impl MapRef {
     }
 }
 
+/// Dropping the last reference to a map frees the maps and lists inside it without recursion:
+/// a template can nest `dict`s a million levels deep in a loop, and Rust's default recursive
+/// drop would overflow the stack on it.
+impl Drop for MapRef {
+    fn drop(&mut self) {
+        if Rc::strong_count(&self.0) != 1 {
+            return;
+        }
+        let Ok(mut map) = self.0.try_borrow_mut() else {
+            return;
+        };
+        if !map
+            .values()
+            .any(|v| matches!(v, Value::Map(_) | Value::List(..)))
+        {
+            return;
+        }
+        let pending: Vec<Value> = std::mem::take(&mut *map).into_values().collect();
+        drop(map);
+        dismantle_all(pending);
+    }
+}
+
+/// Drops values without recursing into nested maps and lists (see `Drop for MapRef`).
+pub fn dismantle(v: Value) {
+    dismantle_all(vec![v]);
+}
+
+fn dismantle_all(mut pending: Vec<Value>) {
+    while let Some(v) = pending.pop() {
+        match v {
+            Value::Map(m) => {
+                if Rc::strong_count(&m.0) == 1
+                    && let Ok(mut inner) = m.0.try_borrow_mut()
+                {
+                    pending.extend(std::mem::take(&mut *inner).into_values());
+                }
+                // `m` drops here with no entries left.
+            }
+            Value::List(items, _) => {
+                if let Ok(items) = Rc::try_unwrap(items) {
+                    pending.extend(items);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 impl fmt::Debug for MapRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0.try_borrow() {
