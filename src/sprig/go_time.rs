@@ -1028,6 +1028,10 @@ impl GoTime {
     /// `t.Date()` and `t.Clock()` in the time's location, then Go's `time.Date` normalising
     /// month and day overflow: `t.AddDate(years, months, days)`.
     fn add_date(&self, years: i64, months: i64, days: i64) -> GoTime {
+        // Far beyond any calendar Go can print; the bounds keep the day arithmetic in range.
+        let years = years.clamp(-1_000_000_000, 1_000_000_000);
+        let months = months.clamp(-12_000_000_000, 12_000_000_000);
+        let days = days.clamp(-400_000_000_000, 400_000_000_000);
         let c = self.civil();
         let m0 = i64::from(c.month) - 1 + months;
         let year = c
@@ -1531,24 +1535,21 @@ impl GoDuration {
         if m <= 0 {
             return d;
         }
+        // Go's arithmetic wraps; the comparisons then detect the overflow.
         let mut r = d % m;
         if d < 0 {
             r = -r;
             if less_than_half(r, m) {
                 return d + r;
             }
-            return match (d - m).checked_add(r) {
-                Some(d1) if d1 < d => d1,
-                _ => i64::MIN,
-            };
+            let d1 = d.wrapping_sub(m).wrapping_add(r);
+            return if d1 < d { d1 } else { i64::MIN };
         }
         if less_than_half(r, m) {
             return d - r;
         }
-        match (d + r.wrapping_neg()).checked_add(m) {
-            Some(d1) if d1 > d => d1,
-            _ => i64::MAX,
-        }
+        let d1 = d.wrapping_add(m).wrapping_sub(r);
+        if d1 > d { d1 } else { i64::MAX }
     }
 
     /// `d.Truncate(m)`.
