@@ -1,9 +1,13 @@
 //! Go's `time.Time` and `time.Duration` as template values: printing (`Time.String`,
 //! `Duration.String`), layout formatting and parsing (`Format`, `ParseInLocation` with Go's
-//! reference-time layouts and error messages) and `ParseDuration`.
+//! reference-time layouts and error messages), `ParseDuration`, and the methods Go's
+//! text/template can call on them (`$t.Format "…"`, `.Add`, `.AddDate`, `.Sub`, `.Before`,
+//! `.In`, `.Round`, `.Month` as a `time.Month`, …; `$d.Hours`, `.Round`, `.Truncate`, …), with
+//! the `time.Month`, `time.Weekday` and `*time.Location` values they return.
 //!
-//! The process's local zone (`time.Local`) is taken to be UTC, as in Capsule's controller image.
-//! Named zones come from jiff's bundled tz database.
+//! The process's local zone (`time.Local`) is taken to be UTC, as in Capsule's controller image;
+//! it differs from `time.UTC` only in its name and in `==`. Named zones come from jiff's bundled
+//! tz database.
 
 use std::any::Any;
 use std::fmt::Write;
