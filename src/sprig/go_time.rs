@@ -1,20 +1,28 @@
 //! Go's `time.Time` and `time.Duration` as template values: printing (`Time.String`,
 //! `Duration.String`), layout formatting and parsing (`Format`, `ParseInLocation` with Go's
-//! reference-time layouts and error messages) and `ParseDuration`.
+//! reference-time layouts and error messages), `ParseDuration`, and the methods Go's
+//! text/template can call on them (`$t.Format "…"`, `.Add`, `.AddDate`, `.Sub`, `.Before`,
+//! `.In`, `.Round`, `.Month` as a `time.Month`, …; `$d.Hours`, `.Round`, `.Truncate`, …), with
+//! the `time.Month`, `time.Weekday` and `*time.Location` values they return.
 //!
-//! The process's local zone (`time.Local`) is taken to be UTC, as in Capsule's controller image.
-//! Named zones come from jiff's bundled tz database.
+//! The process's local zone (`time.Local`) is taken to be UTC, as in Capsule's controller image;
+//! it differs from `time.UTC` only in its name and in `==`. Named zones come from jiff's bundled
+//! tz database.
 
 use std::any::Any;
 use std::fmt::Write;
+use std::rc::Rc;
 
-use crate::template::{GoObject, Kind, Value};
+use crate::template::{GoObject, GoType, Kind, Value};
 
 /// Where a time is shown: Go's `*time.Location`.
 #[derive(Clone, Debug)]
 pub(crate) enum Loc {
-    /// `time.UTC` (and `time.Local`, which is UTC here).
+    /// `time.UTC`.
     Utc,
+    /// `time.Local`: the controller's zone, which is UTC (it differs from [`Loc::Utc`] only in
+    /// its name, `Local`, and in Go's `==` on times).
+    Local,
     /// `time.FixedZone(name, offset)`.
     Fixed { name: String, offset: i32 },
     /// A zone from the tz database.
@@ -25,17 +33,50 @@ impl Loc {
     /// `time.LoadLocation(name)`: "" and "UTC" are UTC, "Local" is the local zone (UTC here).
     pub(crate) fn load(name: &str) -> Result<Loc, String> {
         match name {
-            "" | "UTC" | "Local" => Ok(Loc::Utc),
+            "" | "UTC" => Ok(Loc::Utc),
+            "Local" => Ok(Loc::Local),
             _ => jiff::tz::TimeZone::get(name)
                 .map(Loc::Named)
                 .map_err(|_| format!("unknown time zone {name}")),
         }
     }
 
+    /// `Location.String()`: the name the location was created with.
+    fn name(&self) -> String {
+        match self {
+            Loc::Utc => "UTC".into(),
+            Loc::Local => "Local".into(),
+            Loc::Fixed { name, .. } => name.clone(),
+            Loc::Named(tz) => tz.iana_name().unwrap_or_default().to_string(),
+        }
+    }
+
+    /// Whether daylight saving time is in effect at a Unix second (`Time.IsDST`).
+    fn is_dst(&self, unix: i64) -> bool {
+        match self {
+            Loc::Named(tz) => jiff::Timestamp::from_second(unix)
+                .map(|ts| tz.to_offset_info(ts).dst().is_dst())
+                .unwrap_or(false),
+            _ => false,
+        }
+    }
+
+    /// Whether two locations are the same Go `*time.Location` as far as `==` on times can tell.
+    fn same(&self, other: &Loc) -> bool {
+        match (self, other) {
+            (Loc::Utc, Loc::Utc) | (Loc::Local, Loc::Local) => true,
+            (Loc::Fixed { name: a, offset: x }, Loc::Fixed { name: b, offset: y }) => {
+                a == b && x == y
+            }
+            (Loc::Named(a), Loc::Named(b)) => a.iana_name() == b.iana_name(),
+            _ => false,
+        }
+    }
+
     /// The offset (seconds east of UTC) and abbreviation in effect at a Unix second.
     fn lookup(&self, unix: i64) -> (i32, String) {
         match self {
-            Loc::Utc => (0, "UTC".into()),
+            Loc::Utc | Loc::Local => (0, "UTC".into()),
             Loc::Fixed { name, offset } => (*offset, name.clone()),
             Loc::Named(tz) => match jiff::Timestamp::from_second(unix) {
                 Ok(ts) => {
@@ -146,12 +187,12 @@ impl GoTime {
         }
     }
 
-    /// A time at Unix nanoseconds in the local zone (UTC).
+    /// A time at Unix nanoseconds in the local zone (`time.Unix(0, n)`, `time.Now()`).
     pub(crate) fn from_unix_nanos(n: i128) -> GoTime {
         GoTime {
             unix: n.div_euclid(1_000_000_000) as i64,
             nsec: n.rem_euclid(1_000_000_000) as u32,
-            loc: Loc::Utc,
+            loc: Loc::Local,
         }
     }
 
@@ -909,8 +950,12 @@ pub(crate) fn parse_in_location(layout: &str, value: &str, loc: &Loc) -> Result<
     }
     if let Some(off) = zone_offset {
         let unix = local - off;
-        let loc = if off == 0 && (zone_name.is_empty() || zone_name == "UTC") {
-            Loc::Utc
+        // Go: when the default location has that offset at that instant (and the same zone
+        // name, if one was parsed), the time is in the default location; otherwise in a fixed
+        // zone recording the offset.
+        let (loc_off, loc_name) = loc.lookup(unix);
+        let loc = if i64::from(loc_off) == off && (zone_name.is_empty() || zone_name == loc_name) {
+            loc.clone()
         } else {
             Loc::Fixed {
                 name: zone_name,
@@ -945,6 +990,129 @@ pub(crate) fn parse_in_location(layout: &str, value: &str, loc: &Loc) -> Result<
     })
 }
 
+const TIME_PARAM: &[GoType] = &[GoType::Named("time.Time")];
+const DURATION_PARAM: &[GoType] = &[GoType::NamedInt64("time.Duration")];
+const STRING_PARAM: &[GoType] = &[GoType::String];
+const LOCATION_PARAM: &[GoType] = &[GoType::Named("*time.Location")];
+const INT3_PARAMS: &[GoType] = &[GoType::Int, GoType::Int, GoType::Int];
+
+/// A `time.Duration` argument: a duration, or an untyped constant the engine converted
+/// (see [`GoType::NamedInt64`]).
+fn duration_arg(args: &[Value]) -> i64 {
+    match args.first() {
+        Some(Value::Int64(n) | Value::Int(n)) => *n,
+        Some(v) => v.downcast::<GoDuration>().map_or(0, |d| d.0),
+        None => 0,
+    }
+}
+
+fn time_arg(args: &[Value]) -> Result<&GoTime, String> {
+    args.first()
+        .and_then(|v| v.downcast::<GoTime>())
+        .ok_or_else(|| "argument is not a time.Time".to_string())
+}
+
+fn int_arg(args: &[Value], i: usize) -> i64 {
+    match args.get(i) {
+        Some(Value::Int(n) | Value::Int64(n)) => *n,
+        _ => 0,
+    }
+}
+
+fn obj<T: GoObject + 'static>(v: T) -> Value {
+    Value::Object(Rc::new(v))
+}
+
+/// Go's `lessThanHalf(x, y)`: `x+x < y` in unsigned arithmetic.
+fn less_than_half(x: i64, y: i64) -> bool {
+    (x as u64).wrapping_add(x as u64) < y as u64
+}
+
+impl GoTime {
+    /// `t.Date()` and `t.Clock()` in the time's location, then Go's `time.Date` normalising
+    /// month and day overflow: `t.AddDate(years, months, days)`.
+    fn add_date(&self, years: i64, months: i64, days: i64) -> GoTime {
+        // Far beyond any calendar Go can print; the bounds keep the day arithmetic in range.
+        let years = years.clamp(-1_000_000_000, 1_000_000_000);
+        let months = months.clamp(-12_000_000_000, 12_000_000_000);
+        let days = days.clamp(-400_000_000_000, 400_000_000_000);
+        let c = self.civil();
+        let m0 = i64::from(c.month) - 1 + months;
+        let year = c
+            .year
+            .saturating_add(years)
+            .saturating_add(m0.div_euclid(12));
+        let month = m0.rem_euclid(12) + 1;
+        let day_count = days_from_civil(year, month, 1)
+            .saturating_add(i64::from(c.day) - 1)
+            .saturating_add(days);
+        let local = day_count
+            .saturating_mul(86_400)
+            .saturating_add(i64::from(c.hour * 3600 + c.min * 60 + c.sec));
+        self.at_local(local, c.nsec)
+    }
+
+    /// Go's `time.Date` conversion of a wall-clock second in this time's location to an
+    /// instant (the offset in effect there, looked up twice across a transition).
+    fn at_local(&self, local: i64, nsec: u32) -> GoTime {
+        let (off1, _) = self.loc.lookup(local);
+        let (off2, _) = self.loc.lookup(local.saturating_sub(i64::from(off1)));
+        GoTime {
+            unix: local.saturating_sub(i64::from(off2)),
+            nsec,
+            loc: self.loc.clone(),
+        }
+    }
+
+    /// Nanoseconds since Go's zero time (0001-01-01 UTC), which `Truncate` and `Round` count
+    /// multiples of.
+    fn abs_nanos(&self) -> i128 {
+        self.unix_nanos() + i128::from(ZERO_TO_UNIX) * 1_000_000_000
+    }
+
+    /// `t.Truncate(d)` (`round` false) or `t.Round(d)`.
+    fn round_to(&self, d: i64, round: bool) -> GoTime {
+        if d <= 0 {
+            return self.clone();
+        }
+        let r = self.abs_nanos().rem_euclid(i128::from(d)) as i64;
+        if round && !less_than_half(r, d) {
+            self.add(d - r)
+        } else {
+            self.add(-r)
+        }
+    }
+
+    /// `t.Sub(u)`, saturating at the extreme durations as Go does.
+    fn sub(&self, u: &GoTime) -> i64 {
+        (self.unix_nanos() - u.unix_nanos()).clamp(i128::from(i64::MIN), i128::from(i64::MAX))
+            as i64
+    }
+
+    /// `t.GoString()`.
+    fn go_string(&self) -> String {
+        let c = self.civil();
+        let loc = match &self.loc {
+            Loc::Utc => "time.UTC".to_string(),
+            Loc::Local => "time.Local".to_string(),
+            other => format!(
+                "time.Location({})",
+                crate::template::token::go_quote(&other.name())
+            ),
+        };
+        format!(
+            "time.Date({}, time.{}, {}, {}, {}, {}, {}, {loc})",
+            c.year,
+            LONG_MONTHS[c.month as usize - 1],
+            c.day,
+            c.hour,
+            c.min,
+            c.sec,
+            c.nsec
+        )
+    }
+}
+
 impl GoObject for GoTime {
     fn type_name(&self) -> &str {
         "time.Time"
@@ -958,31 +1126,111 @@ impl GoObject for GoTime {
         out.push_str(&self.format("2006-01-02 15:04:05.999999999 -0700 MST"));
     }
 
+    /// The niladic methods Go's text/template can call on a `time.Time` value.
     fn field(&self, name: &str) -> Option<Value> {
         let c = self.civil();
         Some(match name {
             "Year" => Value::Int(c.year),
-            "Month" => Value::from(LONG_MONTHS[c.month as usize - 1]),
+            "Month" => obj(GoMonth(i64::from(c.month))),
             "Day" => Value::Int(c.day.into()),
             "Hour" => Value::Int(c.hour.into()),
             "Minute" => Value::Int(c.min.into()),
             "Second" => Value::Int(c.sec.into()),
             "Nanosecond" => Value::Int(c.nsec.into()),
             "YearDay" => Value::Int(c.yday.into()),
-            "Weekday" => Value::from(LONG_DAYS[c.weekday]),
+            "Weekday" => obj(GoWeekday(c.weekday as i64)),
             "Unix" => Value::Int64(self.unix),
-            "UnixMilli" => Value::Int64((self.unix_nanos() / 1_000_000) as i64),
-            "UnixNano" => Value::Int64(self.unix_nanos() as i64),
+            // Go: unixSec*1e3 + nsec/1e6 (so one nanosecond before the epoch is -1).
+            "UnixMilli" => Value::Int64(
+                self.unix
+                    .wrapping_mul(1_000)
+                    .wrapping_add(i64::from(self.nsec / 1_000_000)),
+            ),
+            "UnixMicro" => Value::Int64(
+                self.unix
+                    .wrapping_mul(1_000_000)
+                    .wrapping_add(i64::from(self.nsec / 1_000)),
+            ),
+            "UnixNano" => Value::Int64(
+                self.unix
+                    .wrapping_mul(1_000_000_000)
+                    .wrapping_add(i64::from(self.nsec)),
+            ),
             "IsZero" => Value::Bool(self.unix == -ZERO_TO_UNIX && self.nsec == 0),
-            "UTC" => Value::Object(std::rc::Rc::new(self.in_loc(Loc::Utc))),
+            "IsDST" => Value::Bool(self.loc.is_dst(self.unix)),
+            "UTC" => obj(self.in_loc(Loc::Utc)),
+            "Local" => obj(self.in_loc(Loc::Local)),
+            "Location" => obj(GoLocation(Some(self.loc.clone()))),
             "String" => Value::from(self.to_template_string()),
+            "GoString" => Value::from(self.go_string()),
             _ => return None,
         })
+    }
+
+    fn method_params(&self, name: &str) -> Option<&'static [GoType]> {
+        Some(match name {
+            "Format" => STRING_PARAM,
+            "Add" | "Truncate" | "Round" => DURATION_PARAM,
+            "AddDate" => INT3_PARAMS,
+            "Before" | "After" | "Equal" | "Compare" | "Sub" => TIME_PARAM,
+            "In" => LOCATION_PARAM,
+            _ => return None,
+        })
+    }
+
+    fn call_method(&self, name: &str, args: &[Value]) -> Result<Value, String> {
+        Ok(match name {
+            "Format" => {
+                Value::from(self.format(args.first().and_then(Value::as_str).unwrap_or("")))
+            }
+            "Add" => obj(self.add(duration_arg(args))),
+            "Truncate" => obj(self.round_to(duration_arg(args), false)),
+            "Round" => obj(self.round_to(duration_arg(args), true)),
+            "AddDate" => obj(self.add_date(int_arg(args, 0), int_arg(args, 1), int_arg(args, 2))),
+            "Before" => Value::Bool(self.unix_nanos() < time_arg(args)?.unix_nanos()),
+            "After" => Value::Bool(self.unix_nanos() > time_arg(args)?.unix_nanos()),
+            "Equal" => Value::Bool(self.unix_nanos() == time_arg(args)?.unix_nanos()),
+            "Compare" => Value::Int(match self.unix_nanos().cmp(&time_arg(args)?.unix_nanos()) {
+                std::cmp::Ordering::Less => -1,
+                std::cmp::Ordering::Equal => 0,
+                std::cmp::Ordering::Greater => 1,
+            }),
+            "Sub" => obj(GoDuration(self.sub(time_arg(args)?))),
+            "In" => match args.first().and_then(|v| v.downcast::<GoLocation>()) {
+                Some(GoLocation(Some(loc))) => obj(self.in_loc(loc.clone())),
+                _ => return Err("time: missing Location in call to Time.In".into()),
+            },
+            _ => return Err(format!("no method {name}")),
+        })
+    }
+
+    fn go_eq(&self, other: &dyn GoObject) -> Option<bool> {
+        let other = other.as_any().downcast_ref::<GoTime>()?;
+        Some(same_time(self, other))
+    }
+
+    fn bad_method(&self, name: &str) -> Option<String> {
+        match name {
+            "Zone" | "ISOWeek" => Some(format!(
+                "invalid function signature for {name}: second return value should be error; \
+                 is int"
+            )),
+            "Date" | "Clock" => Some(format!(
+                "function {name} has 3 return values; should be 1 or 2"
+            )),
+            _ => None,
+        }
     }
 
     fn as_any(&self) -> &dyn Any {
         self
     }
+}
+
+/// Go's `==` on two `time.Time` values as text/template's `eq` applies it: same instant and
+/// same location (times read from the monotonic clock aside, which templates never see).
+fn same_time(a: &GoTime, b: &GoTime) -> bool {
+    a.unix == b.unix && a.nsec == b.nsec && a.loc.same(&b.loc)
 }
 
 impl GoTime {
@@ -992,6 +1240,151 @@ impl GoTime {
         s
     }
 }
+
+/// A Go `*time.Location` (`t.Location`), to pass to `t.In`. `None` is the nil pointer.
+#[derive(Clone, Debug)]
+pub(crate) struct GoLocation(pub(crate) Option<Loc>);
+
+impl GoObject for GoLocation {
+    fn type_name(&self) -> &str {
+        "*time.Location"
+    }
+
+    fn kind(&self) -> Kind {
+        Kind::Ptr
+    }
+
+    fn write_v(&self, out: &mut String, _nested: bool) {
+        match &self.0 {
+            // A nil *Location is UTC to its String method.
+            None => out.push_str("UTC"),
+            Some(loc) => out.push_str(&loc.name()),
+        }
+    }
+
+    fn field(&self, name: &str) -> Option<Value> {
+        match name {
+            "String" => {
+                let mut s = String::new();
+                self.write_v(&mut s, false);
+                Some(Value::from(s))
+            }
+            _ => None,
+        }
+    }
+
+    fn is_nil(&self) -> bool {
+        self.0.is_none()
+    }
+
+    fn truth(&self) -> bool {
+        self.0.is_some()
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// Go's `time.Month` (an `int`): prints its English name, compares as an integer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct GoMonth(pub(crate) i64);
+
+/// Go's `time.Weekday` (an `int`, Sunday = 0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct GoWeekday(pub(crate) i64);
+
+impl GoObject for GoMonth {
+    fn type_name(&self) -> &str {
+        "time.Month"
+    }
+
+    fn kind(&self) -> Kind {
+        Kind::Int
+    }
+
+    fn write_v(&self, out: &mut String, _nested: bool) {
+        match usize::try_from(self.0 - 1)
+            .ok()
+            .and_then(|i| LONG_MONTHS.get(i))
+        {
+            Some(name) => out.push_str(name),
+            None => {
+                let _ = write!(out, "%!Month({})", self.0);
+            }
+        }
+    }
+
+    fn field(&self, name: &str) -> Option<Value> {
+        (name == "String").then(|| Value::from(self.to_string_v()))
+    }
+
+    fn int_value(&self) -> Option<i64> {
+        Some(self.0)
+    }
+
+    fn with_int(&self, n: i64) -> Option<Value> {
+        Some(obj(GoMonth(n)))
+    }
+
+    fn truth(&self) -> bool {
+        self.0 != 0
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+impl GoObject for GoWeekday {
+    fn type_name(&self) -> &str {
+        "time.Weekday"
+    }
+
+    fn kind(&self) -> Kind {
+        Kind::Int
+    }
+
+    fn write_v(&self, out: &mut String, _nested: bool) {
+        match usize::try_from(self.0).ok().and_then(|i| LONG_DAYS.get(i)) {
+            Some(name) => out.push_str(name),
+            None => {
+                let _ = write!(out, "%!Weekday({})", self.0);
+            }
+        }
+    }
+
+    fn field(&self, name: &str) -> Option<Value> {
+        (name == "String").then(|| Value::from(self.to_string_v()))
+    }
+
+    fn int_value(&self) -> Option<i64> {
+        Some(self.0)
+    }
+
+    fn with_int(&self, n: i64) -> Option<Value> {
+        Some(obj(GoWeekday(n)))
+    }
+
+    fn truth(&self) -> bool {
+        self.0 != 0
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// `%v` text of a Go object (its `String` method).
+trait StringV: GoObject {
+    fn to_string_v(&self) -> String {
+        let mut s = String::new();
+        self.write_v(&mut s, false);
+        s
+    }
+}
+
+impl<T: GoObject> StringV for T {}
 
 /// A Go `time.Duration` (nanoseconds).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1139,6 +1532,45 @@ pub(crate) fn parse_duration(s: &str) -> Result<i64, String> {
     }
 }
 
+impl GoDuration {
+    /// `d.Round(m)`, saturating as Go does.
+    fn round(self, m: i64) -> i64 {
+        let d = self.0;
+        if m <= 0 {
+            return d;
+        }
+        // Go's arithmetic wraps; the comparisons then detect the overflow.
+        let mut r = d % m;
+        if d < 0 {
+            r = -r;
+            if less_than_half(r, m) {
+                return d + r;
+            }
+            let d1 = d.wrapping_sub(m).wrapping_add(r);
+            return if d1 < d { d1 } else { i64::MIN };
+        }
+        if less_than_half(r, m) {
+            return d - r;
+        }
+        let d1 = d.wrapping_add(m).wrapping_sub(r);
+        if d1 > d { d1 } else { i64::MAX }
+    }
+
+    /// `d.Truncate(m)`.
+    fn truncate(self, m: i64) -> i64 {
+        if m <= 0 {
+            return self.0;
+        }
+        self.0 - self.0 % m
+    }
+
+    /// Go's `float64(d / unit) + float64(d % unit) / unit`, as `Seconds`, `Minutes` and
+    /// `Hours` compute it.
+    fn in_units(self, unit: i64) -> f64 {
+        (self.0 / unit) as f64 + (self.0 % unit) as f64 / unit as f64
+    }
+}
+
 impl GoObject for GoDuration {
     fn type_name(&self) -> &str {
         "time.Duration"
@@ -1152,16 +1584,44 @@ impl GoObject for GoDuration {
         out.push_str(&duration_string(self.0));
     }
 
+    /// The niladic methods of `time.Duration`.
     fn field(&self, name: &str) -> Option<Value> {
         Some(match name {
             "String" => Value::from(duration_string(self.0)),
-            "Seconds" => Value::Float(self.0 as f64 / 1e9),
-            "Minutes" => Value::Float(self.0 as f64 / 6e10),
-            "Hours" => Value::Float(self.0 as f64 / 3.6e12),
+            "Seconds" => Value::Float(self.in_units(1_000_000_000)),
+            "Minutes" => Value::Float(self.in_units(60_000_000_000)),
+            "Hours" => Value::Float(self.in_units(3_600_000_000_000)),
             "Nanoseconds" => Value::Int64(self.0),
+            "Microseconds" => Value::Int64(self.0 / 1_000),
             "Milliseconds" => Value::Int64(self.0 / 1_000_000),
+            "Abs" => obj(GoDuration(match self.0 {
+                d if d >= 0 => d,
+                i64::MIN => i64::MAX,
+                d => -d,
+            })),
             _ => return None,
         })
+    }
+
+    fn method_params(&self, name: &str) -> Option<&'static [GoType]> {
+        matches!(name, "Round" | "Truncate").then_some(DURATION_PARAM)
+    }
+
+    fn call_method(&self, name: &str, args: &[Value]) -> Result<Value, String> {
+        let m = duration_arg(args);
+        match name {
+            "Round" => Ok(obj(GoDuration(self.round(m)))),
+            "Truncate" => Ok(obj(GoDuration(self.truncate(m)))),
+            _ => Err(format!("no method {name}")),
+        }
+    }
+
+    fn int_value(&self) -> Option<i64> {
+        Some(self.0)
+    }
+
+    fn with_int(&self, n: i64) -> Option<Value> {
+        Some(obj(GoDuration(n)))
     }
 
     fn truth(&self) -> bool {

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::exec::Ev;
 use super::printf;
-use super::value::{ListKind, Value};
+use super::value::{Kind, ListKind, Value};
 
 /// The message of the panic Go's reflect raises when a builtin gets no value at all.
 const ZERO_VALUE_TYPE: &str = "reflect: call of reflect.Value.Type on zero Value";
@@ -46,6 +46,24 @@ pub fn len(item: &Ev) -> Result<Ev, String> {
     Ok(Ev::Val(Value::Int(n as i64)))
 }
 
+/// Whether a reflect kind is one of Go's integer kinds (signed or unsigned).
+pub(crate) fn is_int_kind(k: Kind) -> bool {
+    matches!(
+        k,
+        Kind::Int
+            | Kind::Int8
+            | Kind::Int16
+            | Kind::Int32
+            | Kind::Int64
+            | Kind::Uint
+            | Kind::Uint8
+            | Kind::Uint16
+            | Kind::Uint32
+            | Kind::Uint64
+            | Kind::Uintptr
+    )
+}
+
 /// Go's `indexArg`: an integer index in `0..=cap`.
 fn index_arg(index: &Ev, cap: usize) -> Result<usize, String> {
     let x: i128 = match index {
@@ -55,6 +73,9 @@ fn index_arg(index: &Ev, cap: usize) -> Result<usize, String> {
         Ev::Val(v) | Ev::Iface(v) => match v {
             Value::Int(i) | Value::Int64(i) => *i as i128,
             Value::Uint(u) | Value::Uint64(u) => *u as i64 as i128,
+            Value::Object(o) if o.int_value().is_some() && is_int_kind(o.kind()) => {
+                i128::from(o.int_value().unwrap_or_default())
+            }
             other => {
                 return Err(format!(
                     "cannot index slice/array with type {}",
@@ -98,7 +119,7 @@ pub fn index(item: &Ev, indexes: &[Ev]) -> Result<Ev, String> {
                 let Some(b) = s.as_bytes().get(x) else {
                     return Err("reflect: string index out of range".into());
                 };
-                Ev::Val(Value::Uint64(*b as u64))
+                Ev::Val(super::byte_value::GoByte::value(*b))
             }
             Value::Map(m) => {
                 let key = match ix {

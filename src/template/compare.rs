@@ -31,6 +31,14 @@ fn basic_kind(v: Option<&Value>) -> BasicKind {
         Some(Value::Float(_)) => BasicKind::Float,
         Some(Value::String(_)) => BasicKind::String,
         Some(v @ Value::Object(_)) if v.downcast::<Complex128>().is_some() => BasicKind::Complex,
+        // Named integer types (`time.Duration`, `time.Month`, `uint8`): their kind decides.
+        Some(Value::Object(o)) if o.int_value().is_some() => match o.kind() {
+            Kind::Int | Kind::Int8 | Kind::Int16 | Kind::Int32 | Kind::Int64 => BasicKind::Int,
+            Kind::Uint | Kind::Uint8 | Kind::Uint16 | Kind::Uint32 | Kind::Uint64 => {
+                BasicKind::Uint
+            }
+            _ => BasicKind::Invalid,
+        },
         _ => BasicKind::Invalid,
     }
 }
@@ -38,6 +46,7 @@ fn basic_kind(v: Option<&Value>) -> BasicKind {
 fn int_of(v: Option<&Value>) -> i64 {
     match v {
         Some(Value::Int(i) | Value::Int64(i)) => *i,
+        Some(Value::Object(o)) => o.int_value().unwrap_or(0),
         _ => 0,
     }
 }
@@ -45,6 +54,7 @@ fn int_of(v: Option<&Value>) -> i64 {
 fn uint_of(v: Option<&Value>) -> u64 {
     match v {
         Some(Value::Uint(u) | Value::Uint64(u)) => *u,
+        Some(Value::Object(o)) => o.int_value().unwrap_or(0) as u64,
         _ => 0,
     }
 }
@@ -161,7 +171,14 @@ pub fn eq(arg1: &Ev, rest: &[Ev]) -> Result<bool, String> {
                     } else {
                         // Comparable Go values of other kinds (structs, pointers): same type and
                         // same printed form.
-                        type_name(a1) == type_name(a) && fmt_v(a1) == fmt_v(a)
+                        match (a1, a) {
+                            (Some(Value::Object(x)), Some(Value::Object(y)))
+                                if type_name(a1) == type_name(a) =>
+                            {
+                                x.go_eq(&**y).unwrap_or_else(|| fmt_v(a1) == fmt_v(a))
+                            }
+                            _ => type_name(a1) == type_name(a) && fmt_v(a1) == fmt_v(a),
+                        }
                     }
                 }
             }

@@ -16,7 +16,7 @@ use super::escape;
 use super::function::{CallCtx, FuncError, Function, GoType, Pos, Signature};
 use super::printf;
 use super::render_env::RenderEnv;
-use super::value::{ListKind, Map, Value};
+use super::value::{Kind, ListKind, Map, Value};
 use super::{ExecOptions, MissingKey, Template};
 
 /// A value during execution, with the distinctions Go's `reflect.Value` makes that show in
@@ -155,7 +155,9 @@ fn assignable(v: &Value, t: GoType) -> bool {
         GoType::ListAny => matches!(v, Value::List(_, ListKind::Any)),
         GoType::StringList => matches!(v, Value::List(_, ListKind::String)),
         GoType::MapAny => matches!(v, Value::Map(_)),
-        GoType::Named(n) => matches!(v, Value::Object(o) if o.type_name() == n),
+        GoType::Named(n) | GoType::NamedInt64(n) => {
+            matches!(v, Value::Object(o) if o.type_name() == n)
+        }
     }
 }
 
@@ -187,6 +189,18 @@ pub(crate) struct State<'t, 'e> {
     opts: &'e ExecOptions,
     env: &'e mut RenderEnv,
     stack_base: usize,
+}
+
+/// The variables can hold values nested deeper than Rust's recursive drop can take (a list
+/// wrapped in a list a million times); free them iteratively.
+impl Drop for State<'_, '_> {
+    fn drop(&mut self) {
+        for (_, v) in self.vars.drain(..) {
+            if let Ev::Val(v) | Ev::Iface(v) = v {
+                super::value::dismantle(v);
+            }
+        }
+    }
 }
 
 impl<'t, 'e> State<'t, 'e> {
@@ -270,6 +284,21 @@ impl<'t, 'e> State<'t, 'e> {
             ));
         }
         Ok(())
+    }
+
+    /// The error for a value [`super::print_guard`] refuses to print (Go dies on a cycle with a
+    /// fatal stack overflow; we stop the execution at the action instead).
+    fn unprintable(&self, why: super::print_guard::Unprintable, what: &str) -> TemplateError {
+        let msg = match what {
+            "printing" => why.message(),
+            name => format!("error calling {name}: {}", why.message()),
+        };
+        self.limit(
+            msg,
+            "a map was put inside itself (for example with set or merge) or nested too deeply; \
+             Go's text/template crashes the whole process on such a value, so print a part of \
+             it instead",
+        )
     }
 
     fn too_many_steps(&self) -> TemplateError {
@@ -356,6 +385,10 @@ impl<'t, 'e> State<'t, 'e> {
                 let val = self.eval_pipeline(dot, pipe)?;
                 if pipe.decl.is_empty() {
                     self.at = At::Node(node);
+                    if let Ev::Val(v) | Ev::Iface(v) = &val {
+                        super::print_guard::check_printable(v)
+                            .map_err(|why| self.unprintable(why, "printing"))?;
+                    }
                     match &val {
                         Ev::Invalid => self.out.push_str("<no value>"),
                         Ev::Val(v) | Ev::Iface(v) => v.write_template(&mut self.out),
@@ -457,6 +490,29 @@ impl<'t, 'e> State<'t, 'e> {
                             Value::Uint(_) => Value::Uint(i),
                             _ => Value::Uint64(i),
                         };
+                        if !self.range_iteration(node, r, mark, Ev::Invalid, Ev::Val(e))? {
+                            break;
+                        }
+                    }
+                }
+                // A named integer type (`time.Duration`, `uint8`): 0..n in that type.
+                Value::Object(o) if o.int_value().is_some() && o.with_int(0).is_some() => {
+                    if r.pipe.decl.len() > 1 {
+                        return Err(self.errorf(format!(
+                            "can't use {} to iterate over more than one variable",
+                            v.to_template_string()
+                        )));
+                    }
+                    let o = Rc::clone(o);
+                    let n = o.int_value().unwrap_or(0);
+                    let signed = matches!(
+                        o.kind(),
+                        Kind::Int | Kind::Int8 | Kind::Int16 | Kind::Int32 | Kind::Int64
+                    );
+                    let n = if signed { n.max(0) as u64 } else { n as u64 };
+                    for i in 0..n {
+                        ran = true;
+                        let e = o.with_int(i as i64).unwrap_or_default();
                         if !self.range_iteration(node, r, mark, Ev::Invalid, Ev::Val(e))? {
                             break;
                         }
@@ -783,6 +839,15 @@ impl<'t, 'e> State<'t, 'e> {
                     let o = Rc::clone(o);
                     return self.eval_method(dot, node, &o, name, params, args, final_);
                 }
+                if let Some(msg) = o.bad_method(name) {
+                    // Go checks the arity before the results.
+                    let got = args.len().saturating_sub(1) + usize::from(final_.is_some());
+                    if got > 0 {
+                        return Err(self
+                            .errorf(format!("wrong number of args for {name}: want 0 got {got}")));
+                    }
+                    return Err(self.errorf(msg));
+                }
             }
             _ => {}
         }
@@ -1040,6 +1105,10 @@ impl<'t, 'e> State<'t, 'e> {
             | Builtin::Js
             | Builtin::Urlquery => {
                 let vals: Vec<Value> = argv.into_iter().map(Ev::into_value).collect();
+                if let Err(why) = super::print_guard::check_all(&vals) {
+                    self.at = node;
+                    return Err(self.unprintable(why, name));
+                }
                 let s = match b {
                     Builtin::Print => printf::sprint(&vals),
                     Builtin::Println => printf::sprintln(&vals),
@@ -1156,6 +1225,11 @@ impl<'t, 'e> State<'t, 'e> {
             GoType::Float64 => match n {
                 Arg::Number(num) if num.is_float => Ok(Ev::Val(Value::Float(num.float64))),
                 _ => Err(self.errorf(format!("expected float; found {n}"))),
+            },
+            GoType::NamedInt64(_) => match n {
+                // Go's evalInteger: the constant converts to the named integer type.
+                Arg::Number(num) if num.is_int => Ok(Ev::Val(Value::Int64(num.int64))),
+                _ => Err(self.errorf(format!("expected integer; found {n}"))),
             },
             GoType::Int | GoType::Int64 => match n {
                 Arg::Number(num) if num.is_int => Ok(Ev::Val(if t == GoType::Int {

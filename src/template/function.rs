@@ -36,6 +36,9 @@ pub enum GoType {
     MapAny,
     /// An [`super::value::GoObject`] whose `type_name()` is this Go type name (`time.Time`).
     Named(&'static str),
+    /// A named Go type whose kind is `int64` (`time.Duration`): a value of exactly that type,
+    /// or an untyped integer constant, which the callee receives as [`Value::Int64`].
+    NamedInt64(&'static str),
 }
 
 impl GoType {
@@ -52,7 +55,7 @@ impl GoType {
             GoType::ListAny => "[]interface {}",
             GoType::StringList => "[]string",
             GoType::MapAny => "map[string]interface {}",
-            GoType::Named(n) => n,
+            GoType::Named(n) | GoType::NamedInt64(n) => n,
         }
     }
 }

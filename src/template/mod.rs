@@ -17,6 +17,7 @@
 
 pub mod ast;
 mod builtins;
+pub mod byte_value;
 mod compare;
 pub mod complex;
 pub mod error;
@@ -28,6 +29,7 @@ mod hints;
 pub mod lexer;
 pub mod literal;
 pub mod parser;
+pub mod print_guard;
 pub mod printf;
 pub mod render_env;
 pub mod stack;
@@ -194,7 +196,7 @@ impl Template {
         };
         let mut state = exec::State::new(self, name, options, env);
         match state.run(tree, data) {
-            Ok(()) => Ok(state.out),
+            Ok(()) => Ok(std::mem::take(&mut state.out)),
             Err(mut e) => {
                 hints::add_hint(&mut e, None);
                 Err(e)

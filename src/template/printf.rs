@@ -96,6 +96,11 @@ struct Printer {
     f: Flags,
     good_arg_num: bool,
     reordered: bool,
+    /// Go's `pp.erroring`: inside a bad-verb report, where `String` methods are not called.
+    erroring: bool,
+    /// The maps and lists being printed, outermost first (a cycle guard, see
+    /// [`super::print_guard`]).
+    path: Vec<usize>,
 }
 
 /// Go's `parsenum`: a decimal number at `s[start..end]`; `(num, isnum, newi)`. An absurdly long
@@ -494,7 +499,9 @@ impl Printer {
             Some(v) if !is_nil_interface(v) => {
                 self.buf.push_str(v.type_name());
                 self.buf.push('=');
+                let was = std::mem::replace(&mut self.erroring, true);
                 self.print_arg(v, 'v');
+                self.erroring = was;
             }
             _ => self.buf.push_str(NIL_ANGLE),
         }
@@ -609,11 +616,26 @@ impl Printer {
 
     /// Go's `printValue`: a value at `depth` (0 for the operand itself, more inside collections).
     fn print_value(&mut self, v: &Value, verb: char, depth: usize) {
+        use super::print_guard::{CYCLE_MARK, MAX_PRINT_DEPTH, container_id};
         if verb == 'w' && !is_nil_interface(v) {
             // Sprintf has no error to wrap: Go's handleMethods reports the whole operand.
             self.bad_verb(verb, Some(v));
             return;
         }
+        let Some(id) = container_id(v) else {
+            self.print_value_in(v, verb, depth);
+            return;
+        };
+        if self.path.len() >= MAX_PRINT_DEPTH || self.path.contains(&id) {
+            self.buf.push_str(CYCLE_MARK);
+            return;
+        }
+        self.path.push(id);
+        self.print_value_in(v, verb, depth);
+        self.path.pop();
+    }
+
+    fn print_value_in(&mut self, v: &Value, verb: char, depth: usize) {
         match v {
             Value::Nil => {
                 // A nil element of an `[]interface{}` or `map[string]interface{}`.
@@ -663,6 +685,30 @@ impl Printer {
                 if o.is_nil() && verb == 'v' && depth == 0 {
                     self.pad(NIL_ANGLE);
                     return;
+                }
+                if self.f.sharp_v && !self.erroring {
+                    // Go's handleMethods: `%#v` uses a GoStringer's `GoString` (time.Time).
+                    if let Some(Value::String(text)) = o.field("GoString") {
+                        self.fmt_s(&text);
+                        return;
+                    }
+                }
+                if let Some(i) = o.int_value() {
+                    // A named integer type (`time.Duration`, `time.Month`, `uint8`): Go's
+                    // handleMethods calls `String` for the string verbs (not under `%#v`, nor
+                    // inside a bad-verb report); every other verb sees the integer.
+                    let use_string = o.stringer()
+                        && !self.erroring
+                        && !self.f.sharp_v
+                        && matches!(verb, 'v' | 's' | 'x' | 'X' | 'q');
+                    if !use_string {
+                        let signed = matches!(
+                            o.kind(),
+                            Kind::Int | Kind::Int8 | Kind::Int16 | Kind::Int32 | Kind::Int64
+                        );
+                        self.fmt_int(i as u64, signed, verb, v);
+                        return;
+                    }
                 }
                 if !self.f.sharp_v && matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
                     let mut text = String::new();

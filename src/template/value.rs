@@ -57,9 +57,63 @@ impl MapRef {
         Rc::ptr_eq(&self.0, &other.0)
     }
 
+    /// The address of the shared storage: the identity of the Go map (for cycle checks).
+    pub fn addr(&self) -> usize {
+        Rc::as_ptr(&self.0) as *const u8 as usize
+    }
+
     /// A one-level copy of the entries (nested maps stay shared).
     pub fn to_map(&self) -> Map {
         self.0.borrow().clone()
+    }
+}
+
+/// Dropping the last reference to a map frees the maps and lists inside it without recursion:
+/// a template can nest `dict`s a million levels deep in a loop, and Rust's default recursive
+/// drop would overflow the stack on it.
+impl Drop for MapRef {
+    fn drop(&mut self) {
+        if Rc::strong_count(&self.0) != 1 {
+            return;
+        }
+        let Ok(mut map) = self.0.try_borrow_mut() else {
+            return;
+        };
+        if !map
+            .values()
+            .any(|v| matches!(v, Value::Map(_) | Value::List(..)))
+        {
+            return;
+        }
+        let pending: Vec<Value> = std::mem::take(&mut *map).into_values().collect();
+        drop(map);
+        dismantle_all(pending);
+    }
+}
+
+/// Drops values without recursing into nested maps and lists (see `Drop for MapRef`).
+pub fn dismantle(v: Value) {
+    dismantle_all(vec![v]);
+}
+
+fn dismantle_all(mut pending: Vec<Value>) {
+    while let Some(v) = pending.pop() {
+        match v {
+            Value::Map(m) => {
+                if Rc::strong_count(&m.0) == 1
+                    && let Ok(mut inner) = m.0.try_borrow_mut()
+                {
+                    pending.extend(std::mem::take(&mut *inner).into_values());
+                }
+                // `m` drops here with no entries left.
+            }
+            Value::List(items, _) => {
+                if let Ok(items) = Rc::try_unwrap(items) {
+                    pending.extend(items);
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -202,6 +256,29 @@ pub trait GoObject: fmt::Debug {
     /// The integer value of a type whose kind is an integer (`time.Duration` is an `int64`),
     /// so `lt`, `eq` and friends compare it as Go's `basicKind` does.
     fn int_value(&self) -> Option<i64> {
+        None
+    }
+    /// A value of the same Go type holding `n`, for a type whose kind is an integer: `range`
+    /// over such a value yields values of its own type (`range $d` with `$d` a `time.Duration`
+    /// yields durations). `None` for other types.
+    fn with_int(&self, _n: i64) -> Option<Value> {
+        None
+    }
+    /// Whether the type has a `String() string` method (Go's `fmt.Stringer`), which `fmt` uses
+    /// for `%v %s %q %x %X`. Integer-kind types without one (`uint8`) print as numbers.
+    fn stringer(&self) -> bool {
+        true
+    }
+    /// Go's error for an exported method text/template cannot call because of its results
+    /// (`t.Zone`: `invalid function signature for Zone: second return value should be error;
+    /// is int`, `t.Clock`: `function Clock has 3 return values; should be 1 or 2`). Such
+    /// methods take no arguments.
+    fn bad_method(&self, _name: &str) -> Option<String> {
+        None
+    }
+    /// Go's `==` against another value of a comparable type, for `eq` (`None`: compare the
+    /// type and the printed form, which is right for most types).
+    fn go_eq(&self, _other: &dyn GoObject) -> Option<bool> {
         None
     }
     /// Whether `if` takes the value as true (Go `isTrue`): non-nil pointers and every struct are.
@@ -382,25 +459,67 @@ impl Value {
     /// A copy sharing nothing mutable with `self`: maps (at any depth, inside lists too) are
     /// copied entry by entry; strings, lists' other items and objects stay shared (they are
     /// immutable). Mirrors sprig's `deepCopy` (copystructure) for the values templates hold.
+    ///
+    /// A map that contains itself makes Go's copystructure recurse until the process dies; here
+    /// the inner reference to a map being copied (or anything past
+    /// [`super::print_guard::MAX_PRINT_DEPTH`] levels) stays shared instead.
     pub fn deep_copy(&self) -> Value {
-        match self {
-            Value::Map(m) => Value::from(
-                m.borrow()
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.deep_copy()))
-                    .collect::<Map>(),
-            ),
-            Value::List(items, kind) if items.iter().any(Value::holds_map) => {
-                Value::List(Rc::new(items.iter().map(Value::deep_copy).collect()), *kind)
-            }
-            other => other.clone(),
-        }
+        self.deep_copy_in(&mut Vec::new())
     }
 
-    fn holds_map(&self) -> bool {
+    fn deep_copy_in(&self, path: &mut Vec<usize>) -> Value {
+        use super::print_guard::{MAX_PRINT_DEPTH, container_id};
+        let copies = match self {
+            Value::Map(_) => true,
+            Value::List(items, _) => items.iter().any(|v| v.holds_map(&mut Vec::new())),
+            _ => false,
+        };
+        let Some(id) = container_id(self).filter(|_| copies) else {
+            return self.clone();
+        };
+        if path.len() >= MAX_PRINT_DEPTH || path.contains(&id) {
+            return self.clone();
+        }
+        path.push(id);
+        let out = match self {
+            Value::Map(m) => {
+                let entries: Vec<(String, Value)> = m
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                Value::from(
+                    entries
+                        .into_iter()
+                        .map(|(k, v)| (k, v.deep_copy_in(path)))
+                        .collect::<Map>(),
+                )
+            }
+            Value::List(items, kind) => Value::List(
+                Rc::new(items.iter().map(|v| v.deep_copy_in(path)).collect()),
+                *kind,
+            ),
+            other => other.clone(),
+        };
+        path.pop();
+        out
+    }
+
+    /// Whether a map shows anywhere inside (lists are walked; a map ends the search, so a
+    /// cycle, which always goes through a map, cannot make this loop).
+    fn holds_map(&self, path: &mut Vec<usize>) -> bool {
         match self {
             Value::Map(_) => true,
-            Value::List(items, _) => items.iter().any(Value::holds_map),
+            Value::List(items, _) => {
+                let id = Rc::as_ptr(items) as *const u8 as usize;
+                if path.len() >= super::print_guard::MAX_PRINT_DEPTH || path.contains(&id) {
+                    return false;
+                }
+                path.push(id);
+                let found = items.iter().any(|v| v.holds_map(path));
+                path.pop();
+                found
+            }
             _ => false,
         }
     }
@@ -439,7 +558,26 @@ impl Value {
     }
 
     /// Appends Go `fmt`'s `%v` of the value (`<nil>` for nil, `map[a:1]`, `[a b]`, …).
+    ///
+    /// A map or list that contains itself, or nesting deeper than
+    /// [`super::print_guard::MAX_PRINT_DEPTH`], prints [`super::print_guard::CYCLE_MARK`] there
+    /// instead of recursing without end (Go overflows its stack); the executor refuses such
+    /// values with an error before printing them.
     pub fn write_v(&self, out: &mut String, nested: bool) {
+        let mut path = Vec::new();
+        self.write_v_in(out, nested, &mut path);
+    }
+
+    fn write_v_in(&self, out: &mut String, nested: bool, path: &mut Vec<usize>) {
+        use super::print_guard::{CYCLE_MARK, MAX_PRINT_DEPTH, container_id};
+        let id = container_id(self);
+        if let Some(id) = id {
+            if path.len() >= MAX_PRINT_DEPTH || path.contains(&id) {
+                out.push_str(CYCLE_MARK);
+                return;
+            }
+            path.push(id);
+        }
         match self {
             Value::Nil => out.push_str("<nil>"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -453,7 +591,16 @@ impl Value {
             }
             Value::Float(f) => write_float_g(out, *f),
             Value::String(s) => out.push_str(s),
-            Value::List(items, _) => write_list(out, items),
+            Value::List(items, _) => {
+                out.push('[');
+                for (i, v) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    v.write_v_in(out, true, path);
+                }
+                out.push(']');
+            }
             Value::Map(m) => {
                 out.push_str("map[");
                 for (i, (k, v)) in m.borrow().iter().enumerate() {
@@ -462,24 +609,16 @@ impl Value {
                     }
                     out.push_str(k);
                     out.push(':');
-                    v.write_v(out, true);
+                    v.write_v_in(out, true, path);
                 }
                 out.push(']');
             }
             Value::Object(o) => o.write_v(out, nested),
         }
-    }
-}
-
-fn write_list(out: &mut String, items: &[Value]) {
-    out.push('[');
-    for (i, v) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
+        if id.is_some() {
+            path.pop();
         }
-        v.write_v(out, true);
     }
-    out.push(']');
 }
 
 /// Go's `%v` for a float64: `strconv.FormatFloat(f, 'g', -1, 64)`: the shortest digits that
@@ -516,9 +655,22 @@ impl Value {
     }
 
     /// Converts a value back to JSON (`encoding/json` rules: nil → null, non-finite floats and
-    /// objects without a JSON form → `None`).
+    /// objects without a JSON form → `None`). A map or list that contains itself is `None` too
+    /// (Go: `json: unsupported value: encountered a cycle via map[string]interface {}`).
     pub fn to_json(&self) -> Option<serde_json::Value> {
-        Some(match self {
+        self.to_json_in(&mut Vec::new())
+    }
+
+    fn to_json_in(&self, path: &mut Vec<usize>) -> Option<serde_json::Value> {
+        use super::print_guard::{MAX_PRINT_DEPTH, container_id};
+        let id = container_id(self);
+        if let Some(id) = id {
+            if path.len() >= MAX_PRINT_DEPTH || path.contains(&id) {
+                return None;
+            }
+            path.push(id);
+        }
+        let out = match self {
             Value::Nil => serde_json::Value::Null,
             Value::Bool(b) => serde_json::Value::Bool(*b),
             Value::Int(i) | Value::Int64(i) => serde_json::Value::from(*i),
@@ -528,18 +680,29 @@ impl Value {
             Value::List(items, _) => serde_json::Value::Array(
                 items
                     .iter()
-                    .map(Value::to_json)
+                    .map(|v| v.to_json_in(path))
                     .collect::<Option<Vec<_>>>()?,
             ),
-            Value::Map(m) => serde_json::Value::Object(
-                m.borrow()
+            Value::Map(m) => {
+                let entries: Vec<(String, Value)> = m
+                    .borrow()
                     .iter()
-                    .map(|(k, v)| Some((k.clone(), v.to_json()?)))
-                    .collect::<Option<serde_json::Map<_, _>>>()?,
-            ),
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                serde_json::Value::Object(
+                    entries
+                        .into_iter()
+                        .map(|(k, v)| Some((k, v.to_json_in(path)?)))
+                        .collect::<Option<serde_json::Map<_, _>>>()?,
+                )
+            }
             Value::Object(o) if o.is_nil() => serde_json::Value::Null,
             Value::Object(_) => return None,
-        })
+        };
+        if id.is_some() {
+            path.pop();
+        }
+        Some(out)
     }
 
     /// Orders two values of the same basic kind the way Go's `lt` does; `None` when Go would
