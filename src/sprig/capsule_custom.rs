@@ -13,6 +13,7 @@ use sha2::Digest;
 use crate::template::{CallCtx, FuncError, FuncMap, GoObject, GoType, Kind, Map, Value};
 
 use super::typed::{nondet, plain, str_arg};
+use super::walk_guard;
 use super::yaml_dec::{self, Schema};
 use super::{json_go, toml_go};
 
@@ -64,7 +65,8 @@ impl GoObject for AgeKey {
 }
 
 /// `toToml v`: nil → ""; BurntSushi/toml's encoding; an encoding error becomes the result text.
-fn to_toml(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+fn to_toml(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    walk_guard::guard(ctx.name, a)?;
     let v = a.first().unwrap_or(&Value::Nil);
     if v.is_nil() {
         return Ok(Value::from(""));

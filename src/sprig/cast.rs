@@ -79,8 +79,21 @@ pub(crate) fn parse_go_float(s: &str) -> Option<f64> {
     }
 }
 
+/// spf13/cast's `toInt` helper, which every `To*E` tries first: besides the builtin integer
+/// types it accepts `time.Month` and `time.Weekday`. A `uint8` (a byte from `index` on a string)
+/// is a builtin type too. `time.Duration` is not accepted (`int64 $d` is 0 in Go).
+fn cast_int_kind(v: &Value) -> Option<i64> {
+    match v {
+        Value::Object(o) if v.downcast::<super::go_time::GoDuration>().is_none() => o.int_value(),
+        _ => None,
+    }
+}
+
 /// `cast.ToInt64E` (also `ToIntE`: Go `int` is 64 bits here).
 pub(crate) fn to_int64(v: &Value) -> Result<i64, String> {
+    if let Some(n) = cast_int_kind(v) {
+        return Ok(n);
+    }
     match v {
         Value::Nil => Ok(0),
         Value::Bool(b) => Ok(i64::from(*b)),
@@ -101,6 +114,9 @@ pub(crate) fn to_int64(v: &Value) -> Result<i64, String> {
 /// `cast.ToUint64E`: negative numbers are an error.
 pub(crate) fn to_uint64(v: &Value) -> Result<u64, String> {
     let negative = || "unable to cast negative value".to_string();
+    if let Some(n) = cast_int_kind(v) {
+        return u64::try_from(n).map_err(|_| negative());
+    }
     match v {
         Value::Nil => Ok(0),
         Value::Bool(b) => Ok(u64::from(*b)),
@@ -121,6 +137,9 @@ pub(crate) fn to_uint64(v: &Value) -> Result<u64, String> {
 
 /// `cast.ToFloat64E`.
 pub(crate) fn to_float64(v: &Value) -> Result<f64, String> {
+    if let Some(n) = cast_int_kind(v) {
+        return Ok(n as f64);
+    }
     match v {
         Value::Nil => Ok(0.0),
         Value::Bool(b) => Ok(if *b { 1.0 } else { 0.0 }),

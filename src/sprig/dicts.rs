@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 use super::args::{self, Swallow, Wrapped, arity, arity_at_least, string_at};
 use super::cast;
+use super::walk_guard;
 use crate::template::{
     CallCtx, FuncError, FuncMap, Function, GoType, ListKind, Map, MapRef, Signature, Value,
 };
@@ -439,6 +440,7 @@ fn merge_overwrite(a: &[Value]) -> Outcome {
 wrap!(w_merge_overwrite, merge_overwrite);
 
 fn deep_copy(a: &[Value]) -> Outcome {
+    walk_guard::guard("deepCopy", a)?;
     Ok((|| {
         arity(a, 1)?;
         if matches!(a[0], Value::Nil) {
@@ -462,6 +464,7 @@ fn m_merge_overwrite(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncErro
 }
 
 fn m_deep_copy(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    walk_guard::guard("mustDeepCopy", a)?;
     match a.first() {
         None | Some(Value::Nil) => Err(FuncError::Call("value cannot be nil".into())),
         Some(v) => Ok(v.deep_copy()),

@@ -10,6 +10,7 @@ use super::args::{self, Swallow, Wrapped, finish, wrapped};
 use super::base_n;
 use super::json_go::{self, EncodeOptions};
 use super::typed::{must, str_arg};
+use super::walk_guard;
 
 fn one_string(args: &[Value]) -> Result<std::rc::Rc<str>, Swallow> {
     args::arity(args, 1)?;
@@ -61,7 +62,14 @@ fn to_json_wrapped(
     a: &[Value],
     opts: EncodeOptions<'_>,
 ) -> Result<Value, FuncError> {
+    let cycle = match a.first() {
+        Some(v) => walk_guard::json_cycle(ctx.name, v)?,
+        None => None,
+    };
     let out: Wrapped = args::arity(a, 1).and_then(|()| {
+        if let Some(e) = cycle {
+            return Err(Swallow::with(Value::from(""), e));
+        }
         let v = a.first().cloned().unwrap_or_default();
         json_go::encode(&v, opts)
             .map(Value::from)
@@ -82,24 +90,27 @@ fn to_raw_json(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     to_json_wrapped(ctx, a, RAW)
 }
 
-fn must_json(a: &[Value], opts: EncodeOptions<'_>) -> Result<Value, FuncError> {
+fn must_json(name: &str, a: &[Value], opts: EncodeOptions<'_>) -> Result<Value, FuncError> {
     let v = a.first().cloned().unwrap_or_default();
+    if let Some(e) = walk_guard::json_cycle(name, &v)? {
+        return Err(FuncError::Call(format!("json encode error: {e}")));
+    }
     // sprout wraps encoding errors: `json encode error: json: unsupported value: NaN`.
     json_go::encode(&v, opts)
         .map(Value::from)
         .map_err(|e| FuncError::Call(format!("json encode error: {e}")))
 }
 
-fn must_to_json(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-    must_json(a, COMPACT)
+fn must_to_json(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    must_json(ctx.name, a, COMPACT)
 }
 
-fn must_to_pretty_json(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-    must_json(a, PRETTY)
+fn must_to_pretty_json(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    must_json(ctx.name, a, PRETTY)
 }
 
-fn must_to_raw_json(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-    must_json(a, RAW)
+fn must_to_raw_json(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    must_json(ctx.name, a, RAW)
 }
 
 fn from_json(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {

@@ -20,5 +20,11 @@ pub(crate) fn json_form(v: &Value) -> Option<Value> {
     if let Some(c) = v.downcast::<super::crypto::Certificate>() {
         return Some(c.as_map());
     }
+    // Other Go integer kinds (uint8 bytes, time.Month, time.Weekday) marshal as numbers.
+    if let Value::Object(o) = v
+        && let Some(n) = o.int_value()
+    {
+        return Some(Value::Int64(n));
+    }
     None
 }

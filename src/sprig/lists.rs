@@ -15,6 +15,7 @@ use super::cast;
 use super::defaults::is_empty;
 use super::equality::{deep_equal, go_eq, unhashable_message};
 use super::strings::str_slice;
+use super::walk_guard;
 use crate::template::{CallCtx, FuncError, FuncMap, Function, GoType, ListKind, Signature, Value};
 
 macro_rules! wrap {
@@ -308,11 +309,18 @@ fn compact(a: &[Value]) -> Outcome {
 }
 wrap!(w_compact, compact);
 
+/// Depth-first, with an explicit stack: a list nested 100000 levels deep (built in a template
+/// loop) flattens in Go and must not overflow our stack.
 fn flatten_into(items: &[Value], depth: i64, out: &mut Vec<Value>) {
-    for v in items {
-        match v {
-            Value::List(inner, _) if depth != 0 => flatten_into(inner, depth - 1, out),
-            other => out.push(other.clone()),
+    let mut stack: Vec<(std::slice::Iter<'_, Value>, i64)> = vec![(items.iter(), depth)];
+    while let Some((iter, d)) = stack.last_mut() {
+        let d = *d;
+        match iter.next() {
+            None => {
+                stack.pop();
+            }
+            Some(Value::List(inner, _)) if d != 0 => stack.push((inner.iter(), d - 1)),
+            Some(other) => out.push(other.clone()),
         }
     }
 }
@@ -411,6 +419,7 @@ fn must_has(element: &Value, list: &Value) -> Result<bool, String> {
 }
 
 fn has(a: &[Value]) -> Outcome {
+    walk_guard::guard("has", a)?;
     Ok((|| {
         arity(a, 2)?;
         must_has(&a[0], &a[1])
@@ -592,6 +601,7 @@ fn m_slice(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
 }
 
 fn m_has(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    walk_guard::guard("mustHas", a)?;
     must_has(&arg(a, 0), &arg(a, 1))
         .map(Value::Bool)
         .map_err(call_err)

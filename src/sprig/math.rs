@@ -60,6 +60,10 @@ fn convert_back(f: f64, first: &Value) -> Wrapped {
         Value::Uint(_) => Ok(Value::Uint(float_to_u64(f))),
         Value::Uint64(_) => Ok(Value::Uint64(float_to_u64(f))),
         Value::Float(_) => Ok(Value::Float(f)),
+        // A Go integer-kind object (a uint8 byte, time.Month, …) converts to its own type.
+        Value::Object(o) if o.int_value().is_some() && o.with_int(0).is_some() => o
+            .with_int(float_to_i64(f))
+            .ok_or_else(|| Swallow::nil("reflect.Value.Convert: not an integer type")),
         Value::Nil => Err(Swallow::nil(
             "recovered from a panic: reflect: call of reflect.Value.Convert on zero Value",
         )),
@@ -151,6 +155,7 @@ fn add1(a: &[Value]) -> Wrapped {
         Value::Uint(_) => Value::Uint(1),
         Value::Uint64(_) => Value::Uint64(1),
         Value::Float(_) => Value::Float(1.0),
+        Value::Object(o) if o.int_value().is_some() => Value::Int(1),
         Value::String(_) => Value::from("\u{1}"),
         Value::Nil => {
             return Err(Swallow::nil(

@@ -34,6 +34,7 @@ mod toml_go;
 mod typed;
 mod url;
 mod uuid;
+mod walk_guard;
 mod x509_go;
 mod yaml_dec;
 mod yaml_enc;

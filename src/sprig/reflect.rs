@@ -3,6 +3,7 @@
 
 use super::args::{self, Swallow, Wrapped, arity, string_at};
 use super::equality::deep_equal;
+use super::walk_guard;
 use crate::template::{CallCtx, FuncError, FuncMap, Kind, Value};
 
 macro_rules! wrap {
@@ -93,7 +94,11 @@ fn deep_equal_fn(a: &[Value]) -> Wrapped {
     arity(a, 2)?;
     Ok(Value::Bool(deep_equal(&a[0], &a[1])))
 }
-wrap!(w_deep_equal, deep_equal_fn);
+fn w_deep_equal(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    walk_guard::guard("deepEqual", a)?;
+    let r = deep_equal_fn(a);
+    args::finish(ctx, r)
+}
 
 #[cfg(test)]
 mod tests {

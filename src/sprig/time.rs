@@ -26,7 +26,8 @@ fn time_arg(ctx: &mut CallCtx<'_>, v: Option<&Value>) -> GoTime {
         Some(Value::Int(n) | Value::Int64(n)) => GoTime {
             unix: *n,
             nsec: 0,
-            loc: Loc::Utc,
+            // Go's time.Unix: in time.Local.
+            loc: Loc::Local,
         },
         Some(other) if other.downcast::<GoTime>().is_some() => other
             .downcast::<GoTime>()
@@ -224,7 +225,7 @@ fn to_date(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     let out: Wrapped = args::arity(a, 2).and_then(|()| {
         let fmt = args::string_at(a, 0)?;
         let s = args::string_at(a, 1)?;
-        go_time::parse_in_location(&fmt, &s, &Loc::Utc)
+        go_time::parse_in_location(&fmt, &s, &Loc::Local)
             .map(obj)
             .map_err(|e| Swallow::with(obj(GoTime::zero()), e))
     });
@@ -234,7 +235,7 @@ fn to_date(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
 fn must_to_date(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     let fmt = str_arg(a, 0)?;
     let s = str_arg(a, 1)?;
-    go_time::parse_in_location(fmt, s, &Loc::Utc)
+    go_time::parse_in_location(fmt, s, &Loc::Local)
         .map(obj)
         .map_err(FuncError::Call)
 }

@@ -123,6 +123,10 @@ impl Emitter {
                     m.insert("identity".into(), Value::from(k.identity.as_str()));
                     m.insert("recipient".into(), Value::from(k.recipient.as_str()));
                     self.mapping(&m, ctx);
+                } else if let Some(n) = o.int_value() {
+                    // yaml.v3 encodes by reflect kind: a uint8, time.Month or time.Weekday
+                    // (no TextMarshaler) is a plain integer.
+                    self.inline(ctx, &n.to_string());
                 } else {
                     let mut text = String::new();
                     o.write_v(&mut text, false);

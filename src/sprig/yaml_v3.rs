@@ -6,6 +6,7 @@ use crate::template::{CallCtx, FuncError, FuncMap, GoType, Value};
 
 use super::args::{self, Swallow, Wrapped, finish, wrapped};
 use super::typed::{must, str_arg};
+use super::walk_guard;
 use super::yaml_dec;
 use super::yaml_enc;
 
@@ -19,12 +20,14 @@ pub(crate) fn to_yaml_text(v: &Value, indent: usize) -> String {
 }
 
 fn to_yaml(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    walk_guard::guard(ctx.name, a)?;
     let out: Wrapped =
         args::arity(a, 1).map(|()| Value::from(to_yaml_text(a.first().unwrap_or(&Value::Nil), 4)));
     finish(ctx, out)
 }
 
-fn must_to_yaml(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+fn must_to_yaml(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    walk_guard::guard(ctx.name, a)?;
     Ok(Value::from(to_yaml_text(
         a.first().unwrap_or(&Value::Nil),
         4,
@@ -32,6 +35,7 @@ fn must_to_yaml(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
 }
 
 fn to_indent_yaml(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
+    walk_guard::guard(ctx.name, a)?;
     let out: Wrapped = args::arity(a, 2).and_then(|()| {
         let n = args::int_at(a, 0)?;
         if n < 0 {
