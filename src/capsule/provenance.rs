@@ -44,16 +44,21 @@ impl Provenance {
     /// `0/generator-1-0` → `spec.resources[0].generators[1].template`; `None` for replicas
     /// (their resource index is not recorded, as in Capsule).
     pub fn field_path(&self) -> Option<String> {
-        let (res, item) = self.origin.split_once('/')?;
-        let res: usize = res.parse().ok()?;
-        if let Some(k) = item.strip_prefix("raw-") {
-            let k: usize = k.parse().ok()?;
-            return Some(format!("spec.resources[{res}].rawItems[{k}]"));
-        }
-        let g = item.strip_prefix("generator-")?.split('-').next()?;
-        let g: usize = g.parse().ok()?;
-        Some(format!("spec.resources[{res}].generators[{g}].template"))
+        origin_field_path(&self.origin)
     }
+}
+
+/// [`Provenance::field_path`] of an origin.
+fn origin_field_path(origin: &str) -> Option<String> {
+    let (res, item) = origin.split_once('/')?;
+    let res: usize = res.parse().ok()?;
+    if let Some(k) = item.strip_prefix("raw-") {
+        let k: usize = k.parse().ok()?;
+        return Some(format!("spec.resources[{res}].rawItems[{k}]"));
+    }
+    let g = item.strip_prefix("generator-")?.split('-').next()?;
+    let g: usize = g.parse().ok()?;
+    Some(format!("spec.resources[{res}].generators[{g}].template"))
 }
 
 /// The annotation value for a list of contributors (`, `-separated).
@@ -87,17 +92,21 @@ pub fn stamp(v: &mut Json, list: &[Provenance]) {
 /// (`GlobalTenantResource/<name>` or `TenantResource/<namespace>/<name>`), the tenant and the
 /// item that produced it.
 pub fn generated_by(v: &Json) -> Option<crate::check::GeneratedBy> {
-    let p = read(v).into_iter().next()?;
-    let mut parts = p.owner.splitn(3, '/');
+    // The first entry, read in place (this runs for every generated object the checks see).
+    let text = object::annotation(v, ANNOTATION)?;
+    let (owner, origin, tenant) = text.split(", ").find_map(|e| {
+        let (rest, tenant) = e.rsplit_once('@')?;
+        let (owner, origin) = rest.split_once('#')?;
+        Some((owner, origin, tenant))
+    })?;
+    let mut parts = owner.splitn(3, '/');
     let kind = parts.next()?.to_string();
     let (namespace, name) = match (parts.next(), parts.next()) {
         (Some(ns), Some(n)) => (ns.to_string(), n.to_string()),
         (Some(n), None) => (String::new(), n.to_string()),
         _ => return None,
     };
-    let field_path = p
-        .field_path()
-        .unwrap_or_else(|| format!("origin {}", p.origin));
+    let field_path = origin_field_path(origin).unwrap_or_else(|| format!("origin {origin}"));
     Some(crate::check::GeneratedBy {
         resource: crate::diagnostic::ResourceRef {
             api_version: "capsule.clastix.io/v1beta2".into(),
@@ -105,7 +114,7 @@ pub fn generated_by(v: &Json) -> Option<crate::check::GeneratedBy> {
             name,
             namespace,
         },
-        tenant: p.tenant,
+        tenant: tenant.to_string(),
         field_path,
     })
 }
