@@ -29,8 +29,7 @@ impl Provenance {
 
     /// Parses one `owner#origin@tenant` entry.
     pub fn decode(s: &str) -> Option<Provenance> {
-        let (rest, tenant) = s.rsplit_once('@')?;
-        let (owner, origin) = rest.split_once('#')?;
+        let (owner, origin, tenant) = split_entry(s)?;
         Some(Provenance {
             owner: owner.to_string(),
             origin: origin.to_string(),
@@ -46,6 +45,13 @@ impl Provenance {
     pub fn field_path(&self) -> Option<String> {
         origin_field_path(&self.origin)
     }
+}
+
+/// `owner#origin@tenant` → its three parts, borrowed.
+fn split_entry(s: &str) -> Option<(&str, &str, &str)> {
+    let (rest, tenant) = s.rsplit_once('@')?;
+    let (owner, origin) = rest.split_once('#')?;
+    Some((owner, origin, tenant))
 }
 
 /// [`Provenance::field_path`] of an origin.
@@ -94,11 +100,7 @@ pub fn stamp(v: &mut Json, list: &[Provenance]) {
 pub fn generated_by(v: &Json) -> Option<crate::check::GeneratedBy> {
     // The first entry, read in place (this runs for every generated object the checks see).
     let text = object::annotation(v, ANNOTATION)?;
-    let (owner, origin, tenant) = text.split(", ").find_map(|e| {
-        let (rest, tenant) = e.rsplit_once('@')?;
-        let (owner, origin) = rest.split_once('#')?;
-        Some((owner, origin, tenant))
-    })?;
+    let (owner, origin, tenant) = text.split(", ").find_map(split_entry)?;
     let mut parts = owner.splitn(3, '/');
     let kind = parts.next()?.to_string();
     let (namespace, name) = match (parts.next(), parts.next()) {

@@ -3,6 +3,7 @@
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
+pub(crate) use crate::capsule::object::{name, namespace};
 pub(crate) use crate::json_field::at;
 
 use super::Subject;
@@ -83,18 +84,6 @@ pub(crate) struct ObjectIndex<'a> {
     pub(crate) namespace_owner: HashMap<&'a str, &'a str>,
     /// Tenant → the Gateways rendered for it.
     gateways_by_tenant: HashMap<&'a str, Vec<usize>>,
-}
-
-/// `metadata.name`.
-pub(crate) fn name(o: &serde_json::Value) -> &str {
-    at(o, &["metadata", "name"]).as_str().unwrap_or_default()
-}
-
-/// `metadata.namespace` (empty when cluster-scoped or unset).
-pub(crate) fn namespace(o: &serde_json::Value) -> &str {
-    at(o, &["metadata", "namespace"])
-        .as_str()
-        .unwrap_or_default()
 }
 
 impl<'a> ObjectIndex<'a> {

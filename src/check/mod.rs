@@ -152,10 +152,7 @@ pub(crate) fn resource_ref(o: &serde_json::Value) -> ResourceRef {
     }
 }
 
-/// An annotation's value.
-pub(crate) fn annotation<'a>(o: &'a serde_json::Value, key: &str) -> Option<&'a str> {
-    at(o, &["metadata", "annotations", key]).as_str()
-}
+pub(crate) use crate::capsule::object::annotation;
 
 /// `kind namespace/name` (or `kind name` when cluster-scoped), for messages.
 pub(crate) fn describe(o: &serde_json::Value) -> String {
