@@ -3,71 +3,17 @@
 //! real text/template + sprig (the gotmpl-oracle, only where docs/sprigin.md says sprig and
 //! sprigin agree) or from sprigin.md's measured rules; its `source` field says which.
 //!
-//! Two tests: the cases replay through our engine and `capsule_func_map()` exactly as
-//! tests/sprigin_cases.rs does, and a coverage check fails when a deterministic registered name
+//! Two tests: the cases replay through our engine and `capsule_func_map()` with the runner
+//! tests/sprigin_cases.rs uses (tests/common), and a coverage check fails when a deterministic name
 //! has fewer than three cases across this file and tests/data/sprigin-cases.jsonl, or no
 //! error/edge case (`"edge": true`) here, so the coverage cannot regress.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+mod common;
+
 use capsule_render::sprig::capsule_func_map;
-use capsule_render::template::{Entropy, ExecOptions, MissingKey, RenderEnv, Template, Value};
-
-/// Deterministic bytes and a fixed clock; no golden case depends on either.
-struct FixedEntropy {
-    state: u64,
-}
-
-impl Entropy for FixedEntropy {
-    fn fill_bytes(&mut self, buf: &mut [u8]) {
-        for b in buf {
-            self.state = self
-                .state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            *b = (self.state >> 33) as u8;
-        }
-    }
-
-    fn now_unix_nanos(&self) -> i128 {
-        1_795_694_400 * 1_000_000_000
-    }
-}
-
-struct Case {
-    name: String,
-    template: String,
-    data: serde_json::Value,
-    missingkey: String,
-    ok: bool,
-    output: String,
-    error: String,
-    source: String,
-    edge: bool,
-}
-
-fn parse_lines(text: &str, file: &str) -> Vec<Case> {
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .enumerate()
-        .map(|(i, line)| {
-            let v: serde_json::Value = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("{file} line {}: invalid JSON: {e}", i + 1));
-            let s = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
-            Case {
-                name: s("name"),
-                template: s("template"),
-                data: v.get("data").cloned().unwrap_or(serde_json::Value::Null),
-                missingkey: s("missingkey"),
-                ok: v.get("ok").and_then(|x| x.as_bool()).unwrap_or(false),
-                output: s("output"),
-                error: s("error"),
-                source: s("source"),
-                edge: v.get("edge").and_then(|x| x.as_bool()).unwrap_or(false),
-            }
-        })
-        .collect()
-}
+use common::{Case, compare, parse_lines, run};
 
 fn golden() -> Vec<Case> {
     parse_lines(
@@ -81,33 +27,6 @@ fn measured() -> Vec<Case> {
         include_str!("data/sprigin-cases.jsonl"),
         "sprigin-cases.jsonl",
     )
-}
-
-/// Our outcome: the output, or the error text.
-fn run(case: &Case) -> Result<String, String> {
-    let funcs = capsule_func_map();
-    let tpl = Template::parse("tpl", &case.template, &funcs).map_err(|e| e.to_string())?;
-    let options = ExecOptions {
-        missing_key: MissingKey::parse(&case.missingkey).unwrap_or_default(),
-        ..ExecOptions::default()
-    };
-    let mut env = RenderEnv::new(Box::new(FixedEntropy { state: 7 }));
-    tpl.execute(&Value::from_json(&case.data), &options, &mut env)
-        .map_err(|e| e.to_string())
-}
-
-/// `None` when the outcome matches, else a description of the difference.
-fn compare(case: &Case, got: &Result<String, String>) -> Option<String> {
-    match (case.ok, got) {
-        (true, Ok(out)) if *out == case.output => None,
-        (true, Ok(out)) => Some(format!("output {out:?}, want {:?}", case.output)),
-        (true, Err(e)) => Some(format!("error {e:?}, want output {:?}", case.output)),
-        (false, Ok(out)) => Some(format!("output {out:?}, want error {:?}", case.error)),
-        // Go itself aborts (`fatal error: stack overflow`): any render error is right.
-        (false, Err(_)) if case.error.starts_with("PROCESS CRASH") => None,
-        (false, Err(e)) if *e == case.error => None,
-        (false, Err(e)) => Some(format!("error {e:?}, want error {:?}", case.error)),
-    }
 }
 
 #[test]

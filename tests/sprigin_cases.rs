@@ -7,8 +7,9 @@
 //! render error is the right answer). A few cases depend on the day they were measured or on
 //! deliberate differences; they are listed in `KNOWN` with the reason and reported, not failed.
 
-use capsule_render::sprig::capsule_func_map;
-use capsule_render::template::{Entropy, ExecOptions, MissingKey, RenderEnv, Template, Value};
+mod common;
+
+use common::{Case, compare, parse_lines, run};
 
 /// Cases whose expected output cannot be reproduced here, and why.
 const KNOWN: &[(&str, &str)] = &[
@@ -22,88 +23,11 @@ const KNOWN: &[(&str, &str)] = &[
     ),
 ];
 
-/// The day the facts were measured (2026-11-26, noon UTC): `date` of a non-time value prints
-/// "now", and the measured output holds that day.
-const MEASURED_AT_UNIX_SECONDS: i128 = 1_795_694_400;
-
-/// A fixed clock at the measurement day, deterministic bytes (the cases only check shapes of
-/// random output).
-struct ClockEntropy {
-    state: u64,
-}
-
-impl Entropy for ClockEntropy {
-    fn fill_bytes(&mut self, buf: &mut [u8]) {
-        for b in buf {
-            self.state = self
-                .state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            *b = (self.state >> 33) as u8;
-        }
-    }
-
-    fn now_unix_nanos(&self) -> i128 {
-        MEASURED_AT_UNIX_SECONDS * 1_000_000_000
-    }
-}
-
-struct Case {
-    name: String,
-    template: String,
-    data: serde_json::Value,
-    missingkey: String,
-    ok: bool,
-    output: String,
-    error: String,
-}
-
 fn load() -> Vec<Case> {
-    let text = include_str!("data/sprigin-cases.jsonl");
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .enumerate()
-        .map(|(i, line)| {
-            let v: serde_json::Value = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("line {}: invalid JSON: {e}", i + 1));
-            let s = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
-            Case {
-                name: s("name"),
-                template: s("template"),
-                data: v.get("data").cloned().unwrap_or(serde_json::Value::Null),
-                missingkey: s("missingkey"),
-                ok: v.get("ok").and_then(|x| x.as_bool()).unwrap_or(false),
-                output: s("output"),
-                error: s("error"),
-            }
-        })
-        .collect()
-}
-
-/// Our outcome: the output, or the error text.
-fn run(case: &Case) -> Result<String, String> {
-    let funcs = capsule_func_map();
-    let tpl = Template::parse("tpl", &case.template, &funcs).map_err(|e| e.to_string())?;
-    let options = ExecOptions {
-        missing_key: MissingKey::parse(&case.missingkey).unwrap_or_default(),
-        ..ExecOptions::default()
-    };
-    let mut env = RenderEnv::new(Box::new(ClockEntropy { state: 7 }));
-    tpl.execute(&Value::from_json(&case.data), &options, &mut env)
-        .map_err(|e| e.to_string())
-}
-
-/// `None` when the outcome matches the measured one, else a description of the difference.
-fn compare(case: &Case, got: &Result<String, String>) -> Option<String> {
-    match (case.ok, got) {
-        (true, Ok(out)) if *out == case.output => None,
-        (true, Ok(out)) => Some(format!("output {out:?}, want {:?}", case.output)),
-        (true, Err(e)) => Some(format!("error {e:?}, want output {:?}", case.output)),
-        (false, Ok(out)) => Some(format!("output {out:?}, want error {:?}", case.error)),
-        (false, Err(_)) if case.error.starts_with("PROCESS CRASH") => None,
-        (false, Err(e)) if *e == case.error => None,
-        (false, Err(e)) => Some(format!("error {e:?}, want error {:?}", case.error)),
-    }
+    parse_lines(
+        include_str!("data/sprigin-cases.jsonl"),
+        "sprigin-cases.jsonl",
+    )
 }
 
 #[test]
