@@ -180,28 +180,21 @@ pub(crate) fn type_of(src: &str) -> String {
 
 /// Checks `(expression, expected print)` pairs and reports every mismatch at once.
 pub(crate) fn check(cases: &[(&str, &str)]) {
-    let bad: Vec<String> = cases
-        .iter()
-        .filter_map(|(src, want)| {
-            let got = render(src);
-            (got != *want).then(|| format!("{{{{ {src} }}}}: got {got:?}, want {want:?}"))
-        })
-        .collect();
-    assert!(
-        bad.is_empty(),
-        "{} mismatches:\n{}",
-        bad.len(),
-        bad.join("\n")
-    );
+    check_each(cases, render, |src| format!("{{{{ {src} }}}}"));
 }
 
 /// Checks `(expression, expected %T)` pairs.
 pub(crate) fn check_types(cases: &[(&str, &str)]) {
+    check_each(cases, type_of, |src| format!("%T of {src}"));
+}
+
+/// Runs `eval` on every expression and fails with every mismatch, each named by `label`.
+fn check_each(cases: &[(&str, &str)], eval: fn(&str) -> String, label: fn(&str) -> String) {
     let bad: Vec<String> = cases
         .iter()
         .filter_map(|(src, want)| {
-            let got = type_of(src);
-            (got != *want).then(|| format!("%T of {src}: got {got:?}, want {want:?}"))
+            let got = eval(src);
+            (got != *want).then(|| format!("{}: got {got:?}, want {want:?}", label(src)))
         })
         .collect();
     assert!(
