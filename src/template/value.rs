@@ -482,19 +482,13 @@ impl Value {
         }
         path.push(id);
         let out = match self {
-            Value::Map(m) => {
-                let entries: Vec<(String, Value)> = m
-                    .borrow()
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
-                Value::from(
-                    entries
-                        .into_iter()
-                        .map(|(k, v)| (k, v.deep_copy_in(path)))
-                        .collect::<Map>(),
-                )
-            }
+            // `to_map` ends the borrow before the walk: a nested value may be this map.
+            Value::Map(m) => Value::from(
+                m.to_map()
+                    .into_iter()
+                    .map(|(k, v)| (k, v.deep_copy_in(path)))
+                    .collect::<Map>(),
+            ),
             Value::List(items, kind) => Value::List(
                 Rc::new(items.iter().map(|v| v.deep_copy_in(path)).collect()),
                 *kind,
@@ -683,19 +677,12 @@ impl Value {
                     .map(|v| v.to_json_in(path))
                     .collect::<Option<Vec<_>>>()?,
             ),
-            Value::Map(m) => {
-                let entries: Vec<(String, Value)> = m
-                    .borrow()
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
-                serde_json::Value::Object(
-                    entries
-                        .into_iter()
-                        .map(|(k, v)| Some((k, v.to_json_in(path)?)))
-                        .collect::<Option<serde_json::Map<_, _>>>()?,
-                )
-            }
+            Value::Map(m) => serde_json::Value::Object(
+                m.to_map()
+                    .into_iter()
+                    .map(|(k, v)| Some((k, v.to_json_in(path)?)))
+                    .collect::<Option<serde_json::Map<_, _>>>()?,
+            ),
             Value::Object(o) if o.is_nil() => serde_json::Value::Null,
             Value::Object(_) => return None,
         };
