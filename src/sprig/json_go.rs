@@ -160,29 +160,19 @@ pub(crate) fn format_float(f: f64) -> Result<String, String> {
     }
     let a = f.abs();
     if a != 0.0 && !(1e-6..1e21).contains(&a) {
-        let (neg, digits, exp) = shortest(f);
-        let mut s = String::new();
-        if neg {
-            s.push('-');
+        // Go's encoding/json cleans up strconv's 'e' form: `e-07` becomes `e-7`.
+        let mut s = format_e(f);
+        if let Some(at) = s.len().checked_sub(4)
+            && s.get(at..at + 3) == Some("e-0")
+        {
+            s.remove(at + 2);
         }
-        s.push_str(&digits[..1]);
-        if digits.len() > 1 {
-            s.push('.');
-            s.push_str(&digits[1..]);
-        }
-        s.push('e');
-        s.push(if exp < 0 { '-' } else { '+' });
-        let e = exp.unsigned_abs();
-        if e < 10 && exp >= 0 {
-            s.push('0');
-        }
-        let _ = write!(s, "{e}");
         return Ok(s);
     }
     Ok(format_f(f))
 }
 
-pub(crate) use crate::template::float_format::{format_f, format_g, shortest};
+pub(crate) use crate::template::float_format::{format_e, format_f, format_g};
 
 /// Go's `quoteChar` in encoding/json error messages.
 fn quote_char(c: char) -> String {

@@ -41,10 +41,17 @@ pub fn format_g(f: f64) -> String {
     if f == 0.0 {
         return if f.is_sign_negative() { "-0" } else { "0" }.into();
     }
-    let (neg, digits, exp) = shortest(f);
+    let (_, _, exp) = shortest(f);
     if (-4..6).contains(&exp) {
         return format_f(f);
     }
+    format_e(f)
+}
+
+/// `strconv.FormatFloat(f, 'e', -1, 64)` of a finite, non-zero `f`: the shortest digits as
+/// `d.ddde±XX`, with at least two exponent digits (`1e+06`, `1.5e-07`).
+pub fn format_e(f: f64) -> String {
+    let (neg, digits, exp) = shortest(f);
     let mut s = String::new();
     if neg {
         s.push('-');
