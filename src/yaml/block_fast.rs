@@ -315,23 +315,13 @@ impl<'t> Parser<'_, 't> {
 #[cfg(test)]
 mod tests {
     use super::decode;
-    use crate::yaml::{Limits, Schema, check_libyaml_rules, document_value, parse_first_document};
+    use crate::yaml::Limits;
+    use crate::yaml::k8s_stream::decode_chunk_full;
     use serde_json::{Value, json};
 
-    /// The full path, as `k8s_stream::decode_chunk` runs it.
+    /// The full path, as `k8s_stream::decode_chunk` runs it when this one declines.
     fn full(yaml: &str) -> Result<Value, String> {
-        let limits = Limits::DEFAULT;
-        let doc = parse_first_document(yaml, &limits).map_err(|e| e.to_string())?;
-        let end = doc
-            .as_ref()
-            .and_then(|d| d.root.and_then(|r| d.nodes.get(r)))
-            .map_or(yaml.len(), |root| root.end.min(yaml.len()));
-        check_libyaml_rules(yaml.get(..end).unwrap_or(yaml), doc.as_ref())
-            .map_err(|e| e.to_string())?;
-        match &doc {
-            None => Ok(Value::Null),
-            Some(doc) => document_value(doc, Schema::Yaml11, &limits).map_err(|e| e.to_string()),
-        }
+        decode_chunk_full(yaml, &Limits::DEFAULT).map_err(|e| e.to_string())
     }
 
     /// Go's JSON numbers as Kubernetes decodes them (as tests/yaml_golden.rs does).

@@ -176,21 +176,26 @@ fn decode_chunk(
         out.push(value);
         return Ok(());
     }
-    let shift = |mut e: YamlError| {
+    let value = decode_chunk_full(chunk, limits).map_err(|mut e| {
         e.line += line_base;
         e
-    };
-    let doc = parse_first_document(chunk, limits).map_err(shift)?;
+    })?;
+    out.push(value);
+    Ok(())
+}
+
+/// One chunk through the full parser, as go-yaml's `Unmarshal` reads it: the first document,
+/// up to the end of its root node, with libyaml's tab rules. Lines count from the chunk's start.
+pub(crate) fn decode_chunk_full(chunk: &str, limits: &Limits) -> Result<Value, YamlError> {
+    let doc = parse_first_document(chunk, limits)?;
     // go-yaml never reads past the root node.
     let end = doc
         .as_ref()
         .and_then(|d| d.root.and_then(|r| d.nodes.get(r)))
         .map_or(chunk.len(), |root| root.end.min(chunk.len()));
-    check_libyaml_rules(chunk.get(..end).unwrap_or(chunk), doc.as_ref()).map_err(shift)?;
-    let value = match &doc {
+    check_libyaml_rules(chunk.get(..end).unwrap_or(chunk), doc.as_ref())?;
+    Ok(match &doc {
         None => Value::Null,
-        Some(doc) => document_value(doc, Schema::Yaml11, limits).map_err(shift)?,
-    };
-    out.push(value);
-    Ok(())
+        Some(doc) => document_value(doc, Schema::Yaml11, limits)?,
+    })
 }
