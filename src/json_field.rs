@@ -14,12 +14,17 @@ const SCAN: usize = 16;
 /// The field `key` of an object, or null (also when `v` is not an object).
 pub fn field<'v>(v: &'v Value, key: &str) -> &'v Value {
     match v {
-        Value::Object(m) if m.len() <= SCAN => m
-            .iter()
-            .find(|(k, _)| k.as_str() == key)
-            .map_or(&NULL, |(_, v)| v),
-        Value::Object(m) => m.get(key).unwrap_or(&NULL),
+        Value::Object(m) => get(m, key).unwrap_or(&NULL),
         _ => &NULL,
+    }
+}
+
+/// The entry `key` of a map (`serde_json::Map::get` without hashing the key for small maps).
+pub fn get<'v>(m: &'v serde_json::Map<String, Value>, key: &str) -> Option<&'v Value> {
+    if m.len() <= SCAN {
+        m.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
+    } else {
+        m.get(key)
     }
 }
 

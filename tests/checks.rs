@@ -135,7 +135,7 @@ impl Stack {
             .collect();
         subjects.extend(self.generated.iter().map(|(o, g)| Subject {
             object: o,
-            generated_by: Some(g),
+            generated_by: Some(g.into()),
         }));
         check::run(&subjects, options)
     }

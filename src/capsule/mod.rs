@@ -368,30 +368,36 @@ fn resource_ref_of(v: &serde_json::Value) -> ResourceRef {
 /// Runs the checks (product.md §5) over what would be applied: the input items that are not
 /// local configuration, and the generated objects, each traced back to its replication and
 /// tenant through its provenance annotation. Public for the checks benchmark.
+#[inline(never)] // one call per render; kept out of line so profilers can attribute the checks
 pub fn run_checks(
     items: &[serde_json::Value],
     out: &[OutputItem],
     options: &crate::check::CheckOptions,
 ) -> Vec<Diagnostic> {
-    use crate::check::{GeneratedBy, Subject};
-    let origins: Vec<Option<GeneratedBy>> = out
-        .iter()
-        .map(|o| match o {
-            OutputItem::Generated(v) => provenance::generated_by(v),
-            OutputItem::Kept(_) => None,
-        })
-        .collect();
+    use crate::check::Subject;
+    use crate::json_field::{at, get};
+    // One read of each object's annotations decides both whether the checks see it (not local
+    // config) and, for a generated object, where it came from.
     let subjects: Vec<Subject<'_>> = out
         .iter()
-        .zip(&origins)
-        .filter_map(|(o, g)| {
-            let object = match o {
-                OutputItem::Kept(i) => items.get(*i)?,
-                OutputItem::Generated(v) => v,
+        .filter_map(|o| {
+            let (object, generated) = match o {
+                OutputItem::Kept(i) => (items.get(*i)?, false),
+                OutputItem::Generated(v) => (v, true),
             };
-            (!object::is_local_config(object)).then_some(Subject {
+            let annotations = at(object, &["metadata", "annotations"]).as_object();
+            let value = |key: &str| annotations.and_then(|a| get(a, key)?.as_str());
+            if value(object::LOCAL_CONFIG) == Some("true") {
+                return None;
+            }
+            let origin = if generated {
+                value(provenance::ANNOTATION).and_then(provenance::origin_of)
+            } else {
+                None
+            };
+            Some(Subject {
                 object,
-                generated_by: g.as_ref(),
+                generated_by: origin,
             })
         })
         .collect();

@@ -98,9 +98,20 @@ pub fn stamp(v: &mut Json, list: &[Provenance]) {
 /// (`GlobalTenantResource/<name>` or `TenantResource/<namespace>/<name>`), the tenant and the
 /// item that produced it.
 pub fn generated_by(v: &Json) -> Option<crate::check::GeneratedBy> {
-    // The first entry, read in place (this runs for every generated object the checks see).
-    let text = object::annotation(v, ANNOTATION)?;
+    origin_of(object::annotation(v, ANNOTATION)?)?.generated_by()
+}
+
+/// The first well-formed contributor in the annotation's text, borrowed from it (the checks
+/// read one for every generated object; the names are formatted only for a finding).
+pub fn origin_of(text: &str) -> Option<crate::check::Origin<'_>> {
     let (owner, origin, tenant) = text.split(", ").find_map(split_entry)?;
+    // `kind/name` or `kind/namespace/name`.
+    owner.contains('/').then_some(())?;
+    Some(crate::check::Origin::from_provenance(owner, origin, tenant))
+}
+
+/// The [`crate::check::GeneratedBy`] of one contributor (see [`origin_of`]).
+pub fn describe(owner: &str, origin: &str, tenant: &str) -> Option<crate::check::GeneratedBy> {
     let mut parts = owner.splitn(3, '/');
     let kind = parts.next()?.to_string();
     let (namespace, name) = match (parts.next(), parts.next()) {

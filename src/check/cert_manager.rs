@@ -1,36 +1,38 @@
 //! cert-manager gateway-shim rules (gateway-stack-rules.md §1.3, pitfalls P7, P16): issuer
 //! annotations it refuses, listeners it would skip, wildcard hostnames behind HTTP-01 issuers.
 
-use super::index::{ObjectIndex, at, namespace};
-use super::{Findings, Subject, annotation, describe};
+use super::index::{Listener, Meta, ObjectIndex, at};
+use super::{Findings, Subject, describe};
 
-const GATEWAY_API: &str = "gateway.networking.k8s.io";
 const CERT_MANAGER: &str = "cert-manager.io";
 
 pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
-    for s in index.gateways_and_ingresses() {
-        contradictory_annotations(s, f);
+    for (s, m) in index.gateways_and_ingresses() {
+        contradictory_annotations(s, m, f);
     }
-    for gw in index.of_kind(GATEWAY_API, "Gateway") {
+    for g in &index.gateways {
+        let (gw, m) = (g.subject, &g.meta);
         let o = gw.object;
-        let issuer = annotation(o, "cert-manager.io/issuer");
-        let cluster_issuer = annotation(o, "cert-manager.io/cluster-issuer");
+        let issuer = m.annotation("cert-manager.io/issuer");
+        let cluster_issuer = m.annotation("cert-manager.io/cluster-issuer");
         if issuer.is_none() && cluster_issuer.is_none() {
             continue;
         }
-        let ignored = annotation(o, "cert-manager.io/ignore-tls-listeners").unwrap_or_default();
-        let Some(listeners) = at(o, &["spec", "listeners"]).as_array() else {
+        let ignored = m
+            .annotation("cert-manager.io/ignore-tls-listeners")
+            .unwrap_or_default();
+        if g.listeners.is_none() {
             continue;
-        };
-        let http01_only = issuer_is_http01_only(index, namespace(o), issuer, cluster_issuer);
-        for (i, l) in listeners.iter().enumerate() {
-            let lname = at(l, &["name"]).as_str().unwrap_or_default();
-            let protocol = at(l, &["protocol"]).as_str().unwrap_or_default();
-            if !matches!(protocol, "HTTPS" | "TLS") || ignored.split(',').any(|n| n.trim() == lname)
+        }
+        let http01_only = issuer_is_http01_only(index, m.namespace, issuer, cluster_issuer);
+        for (i, l) in g.listeners().iter().enumerate() {
+            let lname = l.name;
+            if !matches!(l.protocol, "HTTPS" | "TLS")
+                || ignored.split(',').any(|n| n.trim() == lname)
             {
                 continue;
             }
-            if let Some(why) = skip_reason(l, namespace(o)) {
+            if let Some(why) = skip_reason(l, m.namespace) {
                 f.report(
                     "certmanager.skipped-listener",
                     gw,
@@ -42,7 +44,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                     ),
                 );
             }
-            if let (Some(h), Some(issuer_desc)) = (at(l, &["hostname"]).as_str(), &http01_only)
+            if let (Some(h), Some(found)) = (l.hostname, http01_only)
                 && h.starts_with("*.")
             {
                 f.report(
@@ -51,9 +53,10 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                     format!("spec.listeners[{i}].hostname"),
                     format!(
                         "listener {lname:?} of {} serves wildcard hostname {h:?}, but its issuer \
-                         {issuer_desc} solves only HTTP-01 challenges; ACME issues wildcards only \
+                         {} solves only HTTP-01 challenges; ACME issues wildcards only \
                          through DNS-01",
-                        describe(o)
+                        describe(o),
+                        describe(found.object)
                     ),
                 );
             }
@@ -61,12 +64,11 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
     }
 }
 
-fn contradictory_annotations(s: Subject<'_>, f: &mut Findings<'_>) {
-    let o = s.object;
-    let issuer = annotation(o, "cert-manager.io/issuer").is_some();
-    let cluster = annotation(o, "cert-manager.io/cluster-issuer").is_some();
-    let kind_or_group = annotation(o, "cert-manager.io/issuer-kind").is_some()
-        || annotation(o, "cert-manager.io/issuer-group").is_some();
+fn contradictory_annotations(s: Subject<'_>, m: &Meta<'_>, f: &mut Findings<'_>) {
+    let issuer = m.annotation("cert-manager.io/issuer").is_some();
+    let cluster = m.annotation("cert-manager.io/cluster-issuer").is_some();
+    let kind_or_group = m.annotation("cert-manager.io/issuer-kind").is_some()
+        || m.annotation("cert-manager.io/issuer-group").is_some();
     let why = if issuer && cluster {
         "both cert-manager.io/issuer and cert-manager.io/cluster-issuer are set"
     } else if cluster && kind_or_group {
@@ -80,28 +82,24 @@ fn contradictory_annotations(s: Subject<'_>, f: &mut Findings<'_>) {
         "metadata.annotations",
         format!(
             "cert-manager refuses {}: {why}; keep one issuer annotation",
-            describe(o)
+            describe(s.object)
         ),
     );
 }
 
 /// Why gateway-shim would skip an HTTPS/TLS listener, if it would.
-fn skip_reason(l: &serde_json::Value, gw_ns: &str) -> Option<String> {
-    if at(l, &["hostname"]).as_str().unwrap_or_default().is_empty() {
+fn skip_reason(l: &Listener<'_>, gw_ns: &str) -> Option<String> {
+    if l.hostname.unwrap_or_default().is_empty() {
         return Some("it has no hostname".into());
     }
-    let tls = at(l, &["tls"]);
-    if tls.is_null() {
+    if l.tls.is_null() {
         return Some("it has no tls block".into());
     }
-    let mode = at(tls, &["mode"]).as_str().unwrap_or("Terminate");
+    let mode = l.tls_mode.unwrap_or("Terminate");
     if mode != "Terminate" {
         return Some(format!("its tls mode is {mode:?}, not Terminate"));
     }
-    let refs = at(tls, &["certificateRefs"])
-        .as_array()
-        .map(Vec::as_slice)
-        .unwrap_or_default();
+    let refs = l.certificate_refs.unwrap_or_default();
     if refs.is_empty() {
         return Some("it has no tls.certificateRefs".into());
     }
@@ -125,13 +123,13 @@ fn skip_reason(l: &serde_json::Value, gw_ns: &str) -> Option<String> {
     None
 }
 
-/// When the Gateway's issuer is known and has HTTP-01 solvers only, its description.
-fn issuer_is_http01_only(
-    index: &ObjectIndex<'_>,
+/// The Gateway's issuer, when it is known and has HTTP-01 solvers only.
+fn issuer_is_http01_only<'a>(
+    index: &ObjectIndex<'a>,
     ns: &str,
     issuer: Option<&str>,
     cluster_issuer: Option<&str>,
-) -> Option<String> {
+) -> Option<Subject<'a>> {
     let found = match (issuer, cluster_issuer) {
         (Some(n), _) => index.get(CERT_MANAGER, "Issuer", ns, n),
         (None, Some(n)) => index.get(CERT_MANAGER, "ClusterIssuer", "", n),
@@ -142,5 +140,5 @@ fn issuer_is_http01_only(
         && solvers
             .iter()
             .all(|s| at(s, &["dns01"]).is_null() && !at(s, &["http01"]).is_null());
-    only_http01.then(|| describe(found.object))
+    only_http01.then_some(found)
 }

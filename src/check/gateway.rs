@@ -3,9 +3,9 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use super::index::{ObjectIndex, at, namespace};
+use super::index::{Gateway, Listener, ObjectIndex, at, namespace};
 use super::names::{is_dns_subdomain, is_gateway_hostname};
-use super::{Findings, Subject, describe};
+use super::{Findings, describe};
 
 const GATEWAY_API: &str = "gateway.networking.k8s.io";
 /// `spec.listeners[i]`, formatted only when a finding is reported.
@@ -22,10 +22,9 @@ impl std::fmt::Display for ListenerPath {
 const MAX_LISTENERS: usize = 64;
 
 pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
-    for gw in index.of_kind(GATEWAY_API, "Gateway") {
-        let Some(listeners) = at(gw.object, &["spec", "listeners"]).as_array() else {
-            continue;
-        };
+    for g in &index.gateways {
+        let gw = g.subject;
+        let listeners = g.listeners();
         if listeners.len() > MAX_LISTENERS {
             f.report(
                 "gateway.listener-limit",
@@ -40,11 +39,12 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                 ),
             );
         }
-        let mut names: HashMap<&str, usize> = HashMap::new();
-        let mut combos: HashMap<(Option<u64>, &str, &str), usize> = HashMap::new();
+        let mut names: HashMap<&str, usize> = HashMap::with_capacity(listeners.len());
+        let mut combos: HashMap<(Option<u64>, &str, &str), usize> =
+            HashMap::with_capacity(listeners.len());
         for (i, l) in listeners.iter().enumerate() {
             let path = ListenerPath(i);
-            let lname = at(l, &["name"]).as_str().unwrap_or_default();
+            let lname = l.name;
             if !is_dns_subdomain(lname) {
                 f.report(
                     "gateway.listener-name",
@@ -69,11 +69,10 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                     ),
                 );
             }
-            let port = at(l, &["port"]).as_u64();
-            let protocol = at(l, &["protocol"]).as_str().unwrap_or_default();
-            let hostname = at(l, &["hostname"]).as_str().unwrap_or_default();
-            if let Some(first) = combos.insert((port, protocol, hostname), i) {
-                let port = at(l, &["port"]).to_string();
+            let protocol = l.protocol;
+            let hostname = l.hostname.unwrap_or_default();
+            if let Some(first) = combos.insert((l.port.as_u64(), protocol, hostname), i) {
+                let port = l.port.to_string();
                 f.report(
                     "gateway.listener-unique",
                     gw,
@@ -86,7 +85,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                     ),
                 );
             }
-            if let Some(h) = at(l, &["hostname"]).as_str()
+            if let Some(h) = l.hostname
                 && let Err(why) = is_gateway_hostname(h)
             {
                 f.report(
@@ -99,23 +98,22 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                     ),
                 );
             }
-            tls_rules(index, gw, l, path, f);
+            tls_rules(index, g, l, path, f);
         }
     }
 }
 
 fn tls_rules(
     index: &ObjectIndex<'_>,
-    gw: Subject<'_>,
-    l: &serde_json::Value,
+    g: &Gateway<'_>,
+    l: &Listener<'_>,
     path: ListenerPath,
     f: &mut Findings<'_>,
 ) {
-    let protocol = at(l, &["protocol"]).as_str().unwrap_or_default();
-    let tls = at(l, &["tls"]);
-    let lname = at(l, &["name"]).as_str().unwrap_or_default();
+    let gw = g.subject;
+    let (protocol, lname) = (l.protocol, l.name);
     match protocol {
-        "HTTP" | "TCP" | "UDP" if !tls.is_null() => f.report(
+        "HTTP" | "TCP" | "UDP" if !l.tls.is_null() => f.report(
             "gateway.tls",
             gw,
             format!("{path}.tls"),
@@ -126,11 +124,8 @@ fn tls_rules(
             ),
         ),
         "HTTPS" | "TLS" => {
-            let mode = at(tls, &["mode"]).as_str().unwrap_or("Terminate");
-            let refs = at(tls, &["certificateRefs"]).as_array().map_or(0, Vec::len);
-            let has_options = at(tls, &["options"])
-                .as_object()
-                .is_some_and(|o| !o.is_empty());
+            let mode = l.tls_mode.unwrap_or("Terminate");
+            let refs = l.certificate_refs.map_or(0, <[_]>::len);
             if protocol == "HTTPS" && mode != "Terminate" {
                 f.report(
                     "gateway.tls",
@@ -142,7 +137,7 @@ fn tls_rules(
                         describe(gw.object)
                     ),
                 );
-            } else if mode == "Terminate" && refs == 0 && !has_options {
+            } else if mode == "Terminate" && refs == 0 && !l.has_tls_options {
                 f.report(
                     "gateway.tls",
                     gw,
@@ -154,7 +149,7 @@ fn tls_rules(
                     ),
                 );
             }
-            cross_namespace_refs(index, gw, tls, path, f);
+            cross_namespace_refs(index, g, l, path, f);
         }
         _ => {}
     }
@@ -162,13 +157,14 @@ fn tls_rules(
 
 fn cross_namespace_refs(
     index: &ObjectIndex<'_>,
-    gw: Subject<'_>,
-    tls: &serde_json::Value,
+    g: &Gateway<'_>,
+    l: &Listener<'_>,
     path: ListenerPath,
     f: &mut Findings<'_>,
 ) {
-    let gw_ns = namespace(gw.object);
-    let Some(refs) = at(tls, &["certificateRefs"]).as_array() else {
+    let gw = g.subject;
+    let gw_ns = g.meta.namespace;
+    let Some(refs) = l.certificate_refs else {
         return;
     };
     for (i, r) in refs.iter().enumerate() {

@@ -5,6 +5,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 pub(crate) use crate::capsule::object::{name, namespace};
 pub(crate) use crate::json_field::at;
+use crate::json_field::get;
 
 use super::Subject;
 
@@ -22,6 +23,8 @@ pub(crate) struct Meta<'a> {
     pub(crate) namespace: &'a str,
     /// `metadata.labels`, when an object.
     pub(crate) labels: Option<&'a serde_json::Map<String, serde_json::Value>>,
+    /// `metadata.annotations`, when an object.
+    pub(crate) annotations: Option<&'a serde_json::Map<String, serde_json::Value>>,
     /// `metadata.ownerReferences`, when a list.
     pub(crate) owner_references: Option<&'a [serde_json::Value]>,
 }
@@ -43,6 +46,7 @@ impl<'a> Meta<'a> {
                             "name" => m.name = v.as_str().unwrap_or_default(),
                             "namespace" => m.namespace = v.as_str().unwrap_or_default(),
                             "labels" => m.labels = v.as_object(),
+                            "annotations" => m.annotations = v.as_object(),
                             "ownerReferences" => {
                                 m.owner_references = v.as_array().map(Vec::as_slice);
                             }
@@ -58,7 +62,91 @@ impl<'a> Meta<'a> {
 
     /// A label's value, when it is a string.
     pub(crate) fn label(&self, key: &str) -> Option<&'a str> {
-        self.labels?.get(key)?.as_str()
+        get(self.labels?, key)?.as_str()
+    }
+
+    /// An annotation's value, when it is a string.
+    pub(crate) fn annotation(&self, key: &str) -> Option<&'a str> {
+        get(self.annotations?, key)?.as_str()
+    }
+}
+
+/// What the checks read of one Gateway listener, in one pass over its keys (four checks look at
+/// every listener of every Gateway).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Listener<'a> {
+    /// `name` (empty when unset or not a string).
+    pub(crate) name: &'a str,
+    /// `port`, as written (null when unset).
+    pub(crate) port: &'a serde_json::Value,
+    /// `protocol` (empty when unset or not a string).
+    pub(crate) protocol: &'a str,
+    /// `hostname`, when a string.
+    pub(crate) hostname: Option<&'a str>,
+    /// `tls` (null when unset).
+    pub(crate) tls: &'a serde_json::Value,
+    /// `tls.mode`, when a string.
+    pub(crate) tls_mode: Option<&'a str>,
+    /// `tls.certificateRefs`, when a list.
+    pub(crate) certificate_refs: Option<&'a [serde_json::Value]>,
+    /// `tls.options` is a non-empty object.
+    pub(crate) has_tls_options: bool,
+}
+
+static NULL: serde_json::Value = serde_json::Value::Null;
+
+impl<'a> Listener<'a> {
+    fn of(l: &'a serde_json::Value) -> Listener<'a> {
+        let mut out = Listener {
+            name: "",
+            port: &NULL,
+            protocol: "",
+            hostname: None,
+            tls: &NULL,
+            tls_mode: None,
+            certificate_refs: None,
+            has_tls_options: false,
+        };
+        for (k, v) in l.as_object().into_iter().flatten() {
+            match k.as_str() {
+                "name" => out.name = v.as_str().unwrap_or_default(),
+                "port" => out.port = v,
+                "protocol" => out.protocol = v.as_str().unwrap_or_default(),
+                "hostname" => out.hostname = v.as_str(),
+                "tls" => {
+                    out.tls = v;
+                    for (k, v) in v.as_object().into_iter().flatten() {
+                        match k.as_str() {
+                            "mode" => out.tls_mode = v.as_str(),
+                            "certificateRefs" => {
+                                out.certificate_refs = v.as_array().map(Vec::as_slice);
+                            }
+                            "options" => {
+                                out.has_tls_options = v.as_object().is_some_and(|o| !o.is_empty());
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+/// A Gateway API Gateway with what the checks read of it.
+pub(crate) struct Gateway<'a> {
+    pub(crate) subject: Subject<'a>,
+    pub(crate) meta: Meta<'a>,
+    /// `spec.listeners`, when a list (`None` otherwise).
+    pub(crate) listeners: Option<Vec<Listener<'a>>>,
+}
+
+impl<'a> Gateway<'a> {
+    /// The listeners (none when `spec.listeners` is not a list).
+    pub(crate) fn listeners(&self) -> &[Listener<'a>] {
+        self.listeners.as_deref().unwrap_or_default()
     }
 }
 
@@ -70,6 +158,16 @@ fn api_group(api_version: &str) -> &str {
     }
 }
 
+/// The kinds the checks look up by name, indexed by identity; [`ObjectIndex::get`] scans the
+/// others' list (indexing all 10,000 HTTPRoutes of a big package by name would cost more than
+/// every lookup saves).
+const LOOKED_UP: [(&str, &str); 4] = [
+    ("gateway.networking.k8s.io", "Gateway"),
+    ("gateway.envoyproxy.io", "EnvoyProxy"),
+    ("cert-manager.io", "Issuer"),
+    ("cert-manager.io", "ClusterIssuer"),
+];
+
 /// Lookup tables over the checked objects.
 pub(crate) struct ObjectIndex<'a> {
     pub(crate) subjects: &'a [Subject<'a>],
@@ -77,6 +175,7 @@ pub(crate) struct ObjectIndex<'a> {
     pub(crate) metas: Vec<Meta<'a>>,
     /// (API group, kind) → subjects, in order.
     by_kind: HashMap<(&'a str, &'a str), Vec<usize>>,
+    /// (group, kind, namespace, name) → the first subject, for the [`LOOKED_UP`] kinds.
     by_id: HashMap<(&'a str, &'a str, &'a str, &'a str), usize>,
     /// Namespaces defined by a Namespace object.
     pub(crate) namespaces: HashSet<&'a str>,
@@ -84,32 +183,53 @@ pub(crate) struct ObjectIndex<'a> {
     pub(crate) namespace_owner: HashMap<&'a str, &'a str>,
     /// Tenant → the Gateways rendered for it.
     gateways_by_tenant: HashMap<&'a str, Vec<usize>>,
+    /// Every Gateway API Gateway, in object order.
+    pub(crate) gateways: Vec<Gateway<'a>>,
 }
 
 impl<'a> ObjectIndex<'a> {
     pub(crate) fn new(subjects: &'a [Subject<'a>]) -> ObjectIndex<'a> {
         let mut by_kind: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
         let mut by_id = HashMap::new();
+        // Objects of one kind tend to come together: the last kind's list saves most lookups.
+        let mut last: Option<((&str, &str), Vec<usize>)> = None;
         let mut namespaces = HashSet::new();
         let mut namespace_owner = HashMap::new();
         let mut gateways_by_tenant: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut gateways = Vec::new();
         let metas: Vec<Meta<'a>> = subjects.iter().map(|s| Meta::of(s.object)).collect();
         for (i, (s, m)) in subjects.iter().zip(&metas).enumerate() {
             let Some(kind) = m.kind else {
                 continue;
             };
             let g = m.group;
-            by_kind.entry((g, kind)).or_default().push(i);
-            if kind == "Gateway"
-                && g == "gateway.networking.k8s.io"
-                && let Some(g) = s.generated_by
-            {
-                gateways_by_tenant
-                    .entry(g.tenant.as_str())
-                    .or_default()
-                    .push(i);
+            match &mut last {
+                Some((k, list)) if *k == (g, kind) => list.push(i),
+                _ => {
+                    if let Some((k, list)) = last.take() {
+                        by_kind.insert(k, list);
+                    }
+                    let mut list = by_kind.remove(&(g, kind)).unwrap_or_default();
+                    list.push(i);
+                    last = Some(((g, kind), list));
+                }
             }
-            by_id.entry((g, kind, m.namespace, m.name)).or_insert(i);
+            if kind == "Gateway" && g == "gateway.networking.k8s.io" {
+                if let Some(g) = s.generated_by {
+                    gateways_by_tenant.entry(g.tenant).or_default().push(i);
+                }
+                let listeners = at(s.object, &["spec", "listeners"])
+                    .as_array()
+                    .map(|ls| ls.iter().map(Listener::of).collect());
+                gateways.push(Gateway {
+                    subject: *s,
+                    meta: *m,
+                    listeners,
+                });
+            }
+            if LOOKED_UP.contains(&(g, kind)) {
+                by_id.entry((g, kind, m.namespace, m.name)).or_insert(i);
+            }
             if kind == "Namespace" && g.is_empty() {
                 namespaces.insert(m.name);
                 let owner = m.label("capsule.clastix.io/tenant").or_else(|| {
@@ -124,6 +244,9 @@ impl<'a> ObjectIndex<'a> {
                 }
             }
         }
+        if let Some((k, list)) = last {
+            by_kind.insert(k, list);
+        }
         ObjectIndex {
             subjects,
             metas,
@@ -132,14 +255,30 @@ impl<'a> ObjectIndex<'a> {
             namespaces,
             namespace_owner,
             gateways_by_tenant,
+            gateways,
         }
     }
 
     /// Every Gateway API Gateway, then every networking.k8s.io Ingress (the objects cert-manager's
     /// annotations live on).
-    pub(crate) fn gateways_and_ingresses(&self) -> impl Iterator<Item = Subject<'a>> + '_ {
-        self.of_kind("gateway.networking.k8s.io", "Gateway")
-            .chain(self.of_kind("networking.k8s.io", "Ingress"))
+    pub(crate) fn gateways_and_ingresses(
+        &self,
+    ) -> impl Iterator<Item = (Subject<'a>, &Meta<'a>)> + '_ {
+        self.of_kind_with_meta("gateway.networking.k8s.io", "Gateway")
+            .chain(self.of_kind_with_meta("networking.k8s.io", "Ingress"))
+    }
+
+    /// Every subject of API group `g` and kind `k` with its [`Meta`], in input order.
+    pub(crate) fn of_kind_with_meta(
+        &self,
+        g: &'a str,
+        k: &'a str,
+    ) -> impl Iterator<Item = (Subject<'a>, &Meta<'a>)> + '_ {
+        self.by_kind
+            .get(&(g, k))
+            .into_iter()
+            .flatten()
+            .map(|&i| (self.subjects[i], &self.metas[i]))
     }
 
     /// The Gateways rendered for `tenant`, in object order.
@@ -162,7 +301,15 @@ impl<'a> ObjectIndex<'a> {
 
     /// The object of kind `k` (group `g`) named `n` in namespace `ns` ("" when cluster-scoped).
     pub(crate) fn get(&self, g: &str, k: &str, ns: &str, n: &str) -> Option<Subject<'a>> {
-        self.by_id.get(&(g, k, ns, n)).map(|&i| self.subjects[i])
+        let i = if LOOKED_UP.contains(&(g, k)) {
+            *self.by_id.get(&(g, k, ns, n))?
+        } else {
+            *self.by_kind.get(&(g, k))?.iter().find(|&&i| {
+                let m = &self.metas[i];
+                m.namespace == ns && m.name == n
+            })?
+        };
+        Some(self.subjects[i])
     }
 
     /// Every subject with its [`Meta`], in order.

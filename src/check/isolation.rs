@@ -6,7 +6,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use regex::Regex;
 
-use super::index::{ObjectIndex, at, namespace};
+use super::index::{Meta, ObjectIndex, at};
 use super::{Findings, Subject, describe};
 
 const TENANT_LABEL: &str = "projectcapsule.dev/tenant";
@@ -38,7 +38,7 @@ impl std::fmt::Display for ClaimField {
 
 pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
     label_mismatch(index, f);
-    let claims = hostname_claims(index);
+    let claims = Claims::of(index);
     collisions(&claims, f);
     allowed_hostnames(index, &claims, f);
 }
@@ -78,94 +78,135 @@ fn label_mismatch(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
 
 /// Every hostname claimed by a tenant, in object order: HTTPRoute and Ingress hostnames in a
 /// tenant-owned namespace, and listener hostnames of Gateways rendered for a tenant.
-fn hostname_claims<'a>(index: &ObjectIndex<'a>) -> HashMap<&'a str, Vec<Claim<'a>>> {
-    let mut claims: HashMap<&str, Vec<Claim<'_>>> = HashMap::new();
-    let owner = |o: &serde_json::Value| index.namespace_owner.get(namespace(o)).copied();
-    for s in index.of_kind("gateway.networking.k8s.io", "HTTPRoute") {
-        let Some(tenant) = owner(s.object) else {
-            continue;
-        };
-        for (i, h) in at(s.object, &["spec", "hostnames"])
-            .as_array()
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
-            if let Some(h) = h.as_str() {
-                let field = ClaimField::RouteHostname(i);
-                claims.entry(h).or_default().push(Claim {
-                    tenant,
-                    subject: s,
-                    field,
-                });
-            }
-        }
-    }
-    for s in index.of_kind("networking.k8s.io", "Ingress") {
-        let Some(tenant) = owner(s.object) else {
-            continue;
-        };
-        for (i, r) in at(s.object, &["spec", "rules"])
-            .as_array()
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
-            if let Some(h) = at(r, &["host"]).as_str() {
-                let field = ClaimField::IngressHost(i);
-                claims.entry(h).or_default().push(Claim {
-                    tenant,
-                    subject: s,
-                    field,
-                });
-            }
-        }
-    }
-    for s in index.of_kind("gateway.networking.k8s.io", "Gateway") {
-        let Some(tenant) = s.generated_by.map(|g| g.tenant.as_str()) else {
-            continue;
-        };
-        for (i, l) in at(s.object, &["spec", "listeners"])
-            .as_array()
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
-            if let Some(h) = at(l, &["hostname"]).as_str() {
-                let field = ClaimField::ListenerHostname(i);
-                claims.entry(h).or_default().push(Claim {
-                    tenant,
-                    subject: s,
-                    field,
-                });
-            }
-        }
-    }
-    claims
+struct Claims<'a> {
+    /// (hostname, claim), in object order.
+    all: Vec<(&'a str, Claim<'a>)>,
+    /// Hostname → its first claim and its first claim by another tenant than the first's
+    /// (positions in `all`): all that the collision rules need, without a list per hostname.
+    by_host: HashMap<&'a str, (usize, Option<usize>)>,
 }
 
-fn collisions(claims: &HashMap<&str, Vec<Claim<'_>>>, f: &mut Findings<'_>) {
-    let mut hosts: Vec<&&str> = claims.keys().collect();
-    hosts.sort_unstable();
-    for host in hosts {
-        let list = &claims[*host];
-        let first = &list[0];
+impl<'a> Claims<'a> {
+    fn of(index: &ObjectIndex<'a>) -> Claims<'a> {
+        // Room for one hostname per route and per listener: most packages have about that many.
+        let expected = index
+            .of_kind("gateway.networking.k8s.io", "HTTPRoute")
+            .count()
+            + index
+                .gateways
+                .iter()
+                .map(|g| g.listeners().len())
+                .sum::<usize>();
+        let mut claims = Claims {
+            all: Vec::with_capacity(expected),
+            by_host: HashMap::with_capacity(expected),
+        };
+        let owner = |m: &Meta<'_>| index.namespace_owner.get(m.namespace).copied();
+        for (s, m) in index.of_kind_with_meta("gateway.networking.k8s.io", "HTTPRoute") {
+            let Some(tenant) = owner(m) else {
+                continue;
+            };
+            for (i, h) in at(s.object, &["spec", "hostnames"])
+                .as_array()
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                if let Some(h) = h.as_str() {
+                    claims.add(h, tenant, s, ClaimField::RouteHostname(i));
+                }
+            }
+        }
+        for (s, m) in index.of_kind_with_meta("networking.k8s.io", "Ingress") {
+            let Some(tenant) = owner(m) else {
+                continue;
+            };
+            for (i, r) in at(s.object, &["spec", "rules"])
+                .as_array()
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                if let Some(h) = at(r, &["host"]).as_str() {
+                    claims.add(h, tenant, s, ClaimField::IngressHost(i));
+                }
+            }
+        }
+        for g in &index.gateways {
+            let Some(tenant) = g.subject.generated_by.map(|g| g.tenant) else {
+                continue;
+            };
+            for (i, l) in g.listeners().iter().enumerate() {
+                if let Some(h) = l.hostname {
+                    claims.add(h, tenant, g.subject, ClaimField::ListenerHostname(i));
+                }
+            }
+        }
+        claims
+    }
+
+    fn add(&mut self, host: &'a str, tenant: &'a str, subject: Subject<'a>, field: ClaimField) {
+        let at = self.all.len();
+        self.all.push((
+            host,
+            Claim {
+                tenant,
+                subject,
+                field,
+            },
+        ));
+        let all = &self.all;
+        self.by_host
+            .entry(host)
+            .and_modify(|(first, other)| {
+                if other.is_none() && all[*first].1.tenant != tenant {
+                    *other = Some(at);
+                }
+            })
+            .or_insert((at, None));
+    }
+
+    fn claim(&self, at: usize) -> &Claim<'a> {
+        &self.all[at].1
+    }
+
+    /// The first claim of `host` by a tenant other than `tenant`.
+    fn other_than(&self, host: &str, tenant: &str) -> Option<&Claim<'a>> {
+        let &(first, other) = self.by_host.get(host)?;
+        if self.claim(first).tenant != tenant {
+            Some(self.claim(first))
+        } else {
+            other.map(|o| self.claim(o))
+        }
+    }
+}
+
+fn collisions(claims: &Claims<'_>, f: &mut Findings<'_>) {
+    // Found in any order, reported by hostname.
+    let mut found: Vec<(&str, String, &Claim<'_>, &Claim<'_>)> = Vec::new();
+    let mut wildcard = String::new();
+    for (&host, &(first, other)) in &claims.by_host {
+        let first = claims.claim(first);
         // The same hostname in two tenants.
-        if let Some(other) = list.iter().find(|c| c.tenant != first.tenant) {
-            report_collision(f, host, host, first, other);
+        if let Some(other) = other {
+            found.push((host, host.to_string(), first, claims.claim(other)));
             continue;
         }
         // An exact hostname covered by another tenant's wildcard (`*.a.com` vs `x.a.com`).
         if let Some((_, parent)) = host.split_once('.')
             && !host.starts_with("*.")
         {
-            let wildcard = format!("*.{parent}");
-            if let Some(w) = claims.get(wildcard.as_str())
-                && let Some(other) = w.iter().find(|c| c.tenant != first.tenant)
-            {
-                report_collision(f, host, &wildcard, first, other);
+            wildcard.clear();
+            wildcard.push_str("*.");
+            wildcard.push_str(parent);
+            if let Some(other) = claims.other_than(&wildcard, first.tenant) {
+                found.push((host, wildcard.clone(), first, other));
             }
         }
+    }
+    found.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    for (host, other_host, a, b) in found {
+        report_collision(f, host, &other_host, a, b);
     }
 }
 
@@ -212,11 +253,7 @@ impl Allowed {
     }
 }
 
-fn allowed_hostnames(
-    index: &ObjectIndex<'_>,
-    claims: &HashMap<&str, Vec<Claim<'_>>>,
-    f: &mut Findings<'_>,
-) {
+fn allowed_hostnames(index: &ObjectIndex<'_>, claims: &Claims<'_>, f: &mut Findings<'_>) {
     let mut rules: HashMap<&str, Allowed> = HashMap::new();
     for t in index.of_kind("capsule.clastix.io", "Tenant") {
         let spec = at(t.object, &["spec", "ingressOptions", "allowedHostnames"]);
@@ -267,32 +304,37 @@ fn allowed_hostnames(
     if rules.is_empty() {
         return;
     }
-    let mut hosts: Vec<&&str> = claims.keys().collect();
-    hosts.sort_unstable();
-    for host in hosts {
-        for c in &claims[*host] {
-            let Some(rule) = rules.get(c.tenant) else {
-                continue;
-            };
-            if !rule.permits(host) {
-                let mut allowed = rule.exact.join(", ");
-                if !rule.regex_text.is_empty() {
-                    if !allowed.is_empty() {
-                        allowed.push_str(", ");
-                    }
-                    allowed.push_str(&format!("regex {:?}", rule.regex_text));
-                }
-                f.report(
-                    "tenant.allowed-hostnames",
-                    c.subject,
-                    c.field.to_string(),
-                    format!(
-                        "hostname {host:?} of {} is outside tenant {:?}'s allowed hostnames ({allowed})",
-                        describe(c.subject.object),
-                        c.tenant
-                    ),
-                );
-            }
+    // Claims in hostname order, each hostname's in object order.
+    let mut outside: Vec<(&str, usize)> = Vec::new();
+    for (at, (host, c)) in claims.all.iter().enumerate() {
+        if let Some(rule) = rules.get(c.tenant)
+            && !rule.permits(host)
+        {
+            outside.push((host, at));
         }
+    }
+    outside.sort_unstable();
+    for (host, at) in outside {
+        let c = claims.claim(at);
+        let Some(rule) = rules.get(c.tenant) else {
+            continue;
+        };
+        let mut allowed = rule.exact.join(", ");
+        if !rule.regex_text.is_empty() {
+            if !allowed.is_empty() {
+                allowed.push_str(", ");
+            }
+            allowed.push_str(&format!("regex {:?}", rule.regex_text));
+        }
+        f.report(
+            "tenant.allowed-hostnames",
+            c.subject,
+            c.field.to_string(),
+            format!(
+                "hostname {host:?} of {} is outside tenant {:?}'s allowed hostnames ({allowed})",
+                describe(c.subject.object),
+                c.tenant
+            ),
+        );
     }
 }

@@ -5,7 +5,7 @@
 
 use foldhash::{HashSet, HashSetExt};
 
-use super::index::{ObjectIndex, at, name, namespace};
+use super::index::{Meta, ObjectIndex, at, name, namespace};
 use super::{CheckOptions, Findings, Subject, annotation, describe};
 
 const GATEWAY_API: &str = "gateway.networking.k8s.io";
@@ -13,16 +13,16 @@ const CERT_MANAGER: &str = "cert-manager.io";
 const ENVOY_GATEWAY: &str = "gateway.envoyproxy.io";
 
 pub(super) fn check(index: &ObjectIndex<'_>, options: &CheckOptions, f: &mut Findings<'_>) {
-    for gw in index.of_kind(GATEWAY_API, "Gateway") {
-        envoy_proxy_ref(index, gw, f);
+    for g in &index.gateways {
+        envoy_proxy_ref(index, g.subject, f);
     }
     for kind in ["Issuer", "ClusterIssuer"] {
         for issuer in index.of_kind(CERT_MANAGER, kind) {
             solver_parent_refs(index, issuer, f);
         }
     }
-    for s in index.gateways_and_ingresses() {
-        issuer_annotations(index, options, s, f);
+    for (s, m) in index.gateways_and_ingresses() {
+        issuer_annotations(index, options, s, m, f);
     }
     let used = used_issuers(index);
     for issuer in index.of_kind(CERT_MANAGER, "Issuer") {
@@ -77,7 +77,7 @@ fn envoy_proxy_ref(index: &ObjectIndex<'_>, gw: Subject<'_>, f: &mut Findings<'_
 
 /// Gateways rendered for the same tenant, to name the other side of a broken reference.
 fn tenant_gateways(index: &ObjectIndex<'_>, of: Subject<'_>) -> Vec<String> {
-    let Some(tenant) = of.generated_by.map(|g| g.tenant.as_str()) else {
+    let Some(tenant) = of.generated_by.map(|g| g.tenant) else {
         return Vec::new();
     };
     index
@@ -159,17 +159,21 @@ fn issuer_annotations(
     index: &ObjectIndex<'_>,
     options: &CheckOptions,
     s: Subject<'_>,
+    m: &Meta<'_>,
     f: &mut Findings<'_>,
 ) {
     let o = s.object;
-    let external_kind = annotation(o, "cert-manager.io/issuer-group")
+    let external_kind = m
+        .annotation("cert-manager.io/issuer-group")
         .is_some_and(|g| !g.is_empty() && g != CERT_MANAGER);
     if external_kind {
         return;
     }
-    let ns = namespace(o);
-    if let Some(issuer) = annotation(o, "cert-manager.io/issuer") {
-        let kind = annotation(o, "cert-manager.io/issuer-kind").unwrap_or("Issuer");
+    let ns = m.namespace;
+    if let Some(issuer) = m.annotation("cert-manager.io/issuer") {
+        let kind = m
+            .annotation("cert-manager.io/issuer-kind")
+            .unwrap_or("Issuer");
         let known = match kind {
             "ClusterIssuer" => index
                 .get(CERT_MANAGER, "ClusterIssuer", "", issuer)
@@ -191,7 +195,7 @@ fn issuer_annotations(
             );
         }
     }
-    if let Some(issuer) = annotation(o, "cert-manager.io/cluster-issuer") {
+    if let Some(issuer) = m.annotation("cert-manager.io/cluster-issuer") {
         let known = index
             .get(CERT_MANAGER, "ClusterIssuer", "", issuer)
             .is_some();
@@ -215,12 +219,12 @@ fn issuer_annotations(
 /// annotations, Certificate issuerRefs.
 fn used_issuers<'a>(index: &ObjectIndex<'a>) -> HashSet<(&'a str, &'a str)> {
     let mut used = HashSet::new();
-    for s in index.gateways_and_ingresses() {
-        let o = s.object;
-        if annotation(o, "cert-manager.io/issuer-kind").is_none_or(|k| k == "Issuer")
-            && let Some(n) = annotation(o, "cert-manager.io/issuer")
+    for (_, m) in index.gateways_and_ingresses() {
+        if m.annotation("cert-manager.io/issuer-kind")
+            .is_none_or(|k| k == "Issuer")
+            && let Some(n) = m.annotation("cert-manager.io/issuer")
         {
-            used.insert((namespace(o), n));
+            used.insert((m.namespace, n));
         }
     }
     for c in index.of_kind(CERT_MANAGER, "Certificate") {
@@ -249,7 +253,7 @@ fn unused_issuer(
         "{} is referenced by no Gateway, Ingress or Certificate in namespace {ns:?}",
         describe(issuer.object)
     );
-    if let Some(tenant) = issuer.generated_by.map(|g| g.tenant.as_str()) {
+    if let Some(tenant) = issuer.generated_by.map(|g| g.tenant) {
         let cluster_users: Vec<String> = index
             .tenant_gateways(tenant)
             .filter_map(|g| {
