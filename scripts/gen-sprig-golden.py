@@ -784,6 +784,8 @@ _add("mapss", '{{ split "." .host | toJson }}|{{ splitn "." 2 .host | toJson }}|
 _add("mapss", '{{ $m := split "." .host }}{{ typeOf (deepCopy $m) }}|{{ deepEqual $m (deepCopy $m) }}|{{ deepEqual $m (dict "_0" "api" "_1" "solar" "_2" "example" "_3" "com") }}|{{ deepEqual (split "," "a") (split "," "a") }}',
      "oracle", True, name="mapss-deepcopy-deepequal")
 _add("mapss", '{{ $m := split "." .host }}{{ eq $m $m }}', "oracle", True, name="mapss-eq-error")
+_add("mapss", '{{ range $k, $v := split "," "a" }}{{ $v.x }}{{ end }}', "oracle", True, name="mapss-range-elem-is-string")
+_add("mapss", '{{ (split "," "a")._0.x }}', "oracle", True, name="mapss-field-elem-is-string")
 _add("mapss", '{{ mustMerge (split "," "a") (dict) }}', "oracle", True, name="mapss-mustmerge-error")
 D("mapss", '{{ $m := split "." .host }}[{{ keys $m }}]|[{{ values $m }}]|[{{ merge (dict "a" 1) $m }}]|[{{ mergeOverwrite $m (dict) }}]|[{{ pluck "_0" $m }}]',
   "[<no value>]|[<no value>]|[<no value>]|[<no value>]|[<no value>]",

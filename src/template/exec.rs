@@ -549,10 +549,13 @@ impl<'t, 'e> State<'t, 'e> {
                         .iter()
                         .map(|(k, e)| (Rc::from(k.as_str()), e.clone()))
                         .collect();
+                    let concrete = !m.is_any();
                     for (k, e) in entries {
                         ran = true;
                         let key = Ev::Val(Value::String(k));
-                        if !self.range_iteration(node, r, mark, key, Ev::Iface(e))? {
+                        // A `map[string]string` yields strings, not interface values.
+                        let elem = if concrete { Ev::Val(e) } else { Ev::Iface(e) };
+                        if !self.range_iteration(node, r, mark, key, elem)? {
                             break;
                         }
                     }
@@ -810,6 +813,8 @@ impl<'t, 'e> State<'t, 'e> {
                 }
                 let found = m.borrow().get(name).cloned();
                 return match found {
+                    // A `map[string]string` element is a string, not an interface value.
+                    Some(x) if !m.is_any() => Ok(Ev::Val(x)),
                     Some(x) => Ok(Ev::Iface(x)),
                     None => match self.opts.missing_key {
                         MissingKey::Invalid => Ok(Ev::Invalid),
