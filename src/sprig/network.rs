@@ -57,6 +57,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_name_exists_and_only_expandenv_is_refused_at_parse_time() {
+        let map = super::super::capsule_func_map();
+        assert!(map.get("getHostByName").is_some());
+        assert!(map.refusal("getHostByName").is_none());
+        assert!(map.refusal("expandenv").is_some());
+        for gone in ["env", "expandEnv"] {
+            assert!(map.get(gone).is_none() && map.refusal(gone).is_none());
+        }
+    }
+
+    #[test]
     fn calls_sprigin_rejects_before_a_lookup_are_swallowed() {
         // sprigin.md §Error swallowing: wrong arity / a non-string argument → nil.
         assert_eq!(
