@@ -53,9 +53,9 @@ CAP = "capsule-semantics.md \u00a73.6 (Capsule custom functions)"
 cases = []  # dicts; `mode` decides how the expectation is obtained
 
 
-def _add(fn, tpl, mode, edge, **kw):
+def _add(fn, tpl, mode, edge, name=None, **kw):
     idx = sum(1 for c in cases if c["fn"] == fn) + 1
-    c = {"fn": fn, "name": f"{fn}-{idx}", "template": tpl, "mode": mode, "edge": edge}
+    c = {"fn": fn, "name": name or f"{fn}-{idx}", "template": tpl, "mode": mode, "edge": edge}
     c.update(kw)
     cases.append(c)
 
@@ -71,9 +71,9 @@ def OS(fn, tpl, edge=True, data=None):
     _add(fn, tpl, "oracle-sprigin", edge, data=data)
 
 
-def D(fn, tpl, out, src, edge=False, data=None):
+def D(fn, tpl, out, src, edge=False, data=None, name=None):
     """Expected output written from the docs."""
-    _add(fn, tpl, "doc", edge, ok=True, output=out, source=src, data=data)
+    _add(fn, tpl, "doc", edge, name=name, ok=True, output=out, source=src, data=data)
 
 
 def DE(fn, tpl, err, src, data=None):
@@ -755,6 +755,82 @@ D("toToml", '{{ toToml (dict "a" 1 "b" "x") }}', 'a = 1\nb = "x"\n', CAP + " (Bu
 D("toToml", '[{{ toToml nil }}]', "[]", CAP, edge=True)
 D("toToml", '{{ toToml (dict "t" (dict "k" "v")) }}', '[t]\n  k = "v"\n', CAP + " (BurntSushi/toml indents sub-tables by 2)")
 
+# ---------------------------------------------------------------- Go integer kinds (bytes, time.Month/Weekday, Duration)
+_add("intkind", '{{ add1 (index "abc" 0) }}', "oracle", True, name="intkind-add1-byte", data={})
+_add("intkind", '{{ $u := toDate "2006-01-02" "2024-03-01" }}{{ toJson (index "a" 0) }} {{ toJson $u.Month }} {{ toJson (list $u.Weekday) }} {{ int $u.Month }}',
+     "oracle", True, name="intkind-tojson-byte-month-weekday", data={})
+_add("intkind", '{{ $t := toDate "2006-01-02" "2024-02-29" }}{{ $u := toDate "2006-01-02" "2024-03-01" }}{{ toJson ($u.Sub $t) }}',
+     "oracle", True, name="intkind-tojson-duration", data={})
+# time.Duration in arithmetic: sprout converts every argument with cast.ToFloat64E and the result
+# back to the first argument's type. spf13/cast >= 1.9 reads a named type of a basic kind through
+# its underlying kind (resolveAlias), so a Duration counts as its nanoseconds and the result is a
+# Duration again. The oracle's sprig runs cast 1.5 (a Duration reads as 0), hence doc cases.
+DUR = NUM + "; spf13/cast 1.10 resolveAlias (cast 1.9.0: casting from named basic types)"
+D("intkind", '{{ $d := toDuration "90s" }}{{ add $d 1 }}|{{ typeOf (add $d 1) }}|{{ sub $d 1 }}|{{ add1 $d }}|{{ add 1 $d }}',
+  "1m30.000000001s|time.Duration|1m29.999999999s|1m30.000000001s|90000000001", DUR, edge=True, name="intkind-duration-add")
+D("intkind", '{{ $d := toDuration "90s" }}{{ mul $d 2 }}|{{ div $d 2 }}|{{ mod $d 7 }}|{{ max $d 1 }}|{{ int64 $d }}|{{ float64 $d }}|{{ add $d "x" }}',
+  "180000000000|45000000000|1ns|90000000000|90000000000|9e+10|0", DUR, edge=True, name="intkind-duration-cast")
+
+# ---------------------------------------------------------------- map[string]string (split, splitn, regexFindNamed)
+MSS = "sprout maps registry: the function type-switches on map[string]any, a map[string]string is neither that nor a string"
+_add("mapss", '{{ $m := split "." .host }}{{ printf "%T" $m }}|{{ typeOf $m }}|{{ kindOf $m }}|{{ typeIs "map[string]string" $m }}|{{ typeIsLike "map[string]interface {}" $m }}',
+     "oracle", False, name="mapss-type")
+_add("mapss", '{{ $m := split "." .host }}{{ $m._0 }}|[{{ $m.zz }}]|{{ printf "%T" $m.zz }}|[{{ index $m "zz" }}]|{{ printf "%T" (index $m "_1") }}|{{ with $m._9 }}set{{ else }}unset{{ end }}',
+     "oracle", True, name="mapss-field-index")
+_add("mapss", '{{ $m := split "." .host }}{{ range $k, $v := $m }}{{ $k }}={{ $v }};{{ end }}|{{ len $m }}|{{ printf "%v|%#v" $m (split "," "a") }}|{{ eq $m._0 "api" }}|{{ if $m }}y{{ end }}',
+     "oracle", False, name="mapss-range-print")
+_add("mapss", '{{ split "." .host | toJson }}|{{ splitn "." 2 .host | toJson }}|{{ toJson (dict "m" (split "," "a,b")) }}|{{ splitn "." 0 .host | toJson }}|{{ typeOf (splitn "." 0 .host) }}',
+     "oracle", True, name="mapss-tojson")
+_add("mapss", '{{ $m := split "." .host }}{{ typeOf (deepCopy $m) }}|{{ deepEqual $m (deepCopy $m) }}|{{ deepEqual $m (dict "_0" "api" "_1" "solar" "_2" "example" "_3" "com") }}|{{ deepEqual (split "," "a") (split "," "a") }}',
+     "oracle", True, name="mapss-deepcopy-deepequal")
+_add("mapss", '{{ $m := split "." .host }}{{ eq $m $m }}', "oracle", True, name="mapss-eq-error")
+_add("mapss", '{{ range $k, $v := split "," "a" }}{{ $v.x }}{{ end }}', "oracle", True, name="mapss-range-elem-is-string")
+_add("mapss", '{{ (split "," "a")._0.x }}', "oracle", True, name="mapss-field-elem-is-string")
+_add("mapss", '{{ mustMerge (split "," "a") (dict) }}', "oracle", True, name="mapss-mustmerge-error")
+D("mapss", '{{ $m := split "." .host }}[{{ keys $m }}]|[{{ values $m }}]|[{{ merge (dict "a" 1) $m }}]|[{{ mergeOverwrite $m (dict) }}]|[{{ pluck "_0" $m }}]',
+  "[<no value>]|[<no value>]|[<no value>]|[<no value>]|[<no value>]",
+  ES + " (keys/values/pluck/merge take map[string]any parameters: a map[string]string is a type mismatch)", edge=True, name="mapss-typed-params")
+D("mapss", '{{ $m := split "." .host }}[{{ hasKey $m "_0" }}]|[{{ get $m "_0" }}]|[{{ set $m "a" "b" }}]|[{{ unset $m "_0" }}]|[{{ pick $m "_0" }}]|[{{ omit $m "_0" }}]|{{ len $m }}',
+  "[false]|[]|[map[]]|[map[]]|[map[]]|[map[]]|4", ES + "; " + MSS + " (error → the first result)", edge=True, name="mapss-dict-first")
+D("mapss", '{{ $m := split "." .host }}[{{ hasKey "_0" $m }}]|[{{ get "_0" $m }}]|[{{ set "a" "b" $m }}]|[{{ unset "_0" $m }}]|[{{ pick "_0" $m }}]|[{{ omit "_0" $m }}]|{{ len $m }}',
+  "[<no value>]|[<no value>]|[map[]]|[map[]]|[map[]]|[map[]]|4",
+  ES + "; " + MSS + " (sprout order: hasKey/get assert map[string]any and panic → nil; set/unset/pick/omit return an error → the first result)",
+  edge=True, name="mapss-dict-last")
+D("mapss", '[{{ dig "_0" "d" (split "." .host) }}]|{{ dig "a" "_0" "d" (dict "a" (split "." .host)) }}|{{ dig "a" "d" (dict "a" (split "." .host)) | typeOf }}',
+  "[<no value>]|d|map[string]string", DIG + " (a map[string]string is not a map[string]any: as the dict → nil, on the way → the default)",
+  edge=True, name="mapss-dig")
+D("mapss", '{{ typeOf (regexFindNamed "(?P<a>x)" "x") }}|{{ typeOf (regexFindNamed "(" "x") }}|{{ typeOf (regexFindAllNamed "(?P<a>x)" -1 "xx") }}|{{ typeOf (regexFindAllGroups "(x)" -1 "xx") }}|{{ hasKey (regexFindNamed "(?P<a>x)" "x") "a" }}|{{ (regexFindNamed "(?P<a>x)" "x").a }}|{{ toJson (regexFindAllNamed "(?P<a>x)" -1 "xx") }}',
+  'map[string]string|map[string]string|[]map[string]string|[][]string|false|x|[{"a":"x"},{"a":"x"}]',
+  "sprout regexp registry (RegexFindNamed → map[string]string, RegexFindAllNamed → []map[string]string, RegexFindAllGroups → [][]string); " + MSS,
+  edge=True, name="mapss-regex-named")
+D("mapss", '{{ toYaml (split "." "a.b") }}|{{ toYaml (dict "m" (split "," "x")) }}', "_0: a\n_1: b|m:\n    _0: x",
+  FMT + " (yaml.v3 encodes any map with sorted keys)", name="mapss-toyaml")
+
+# ---------------------------------------------------------------- nil []string (Go regexp results)
+_add("nilslice", '{{ regexFindAll "z" "abc" -1 | toJson }}|{{ regexFindAll "z" "abc" -1 }}|{{ regexFindAll "b" "abc" 0 | toJson }}|{{ regexSplit "a" "bab" 0 | toJson }}|{{ regexSplit "a" "bab" 0 }}|{{ regexSplit "a" "" -1 | toJson }}',
+     "oracle", True, name="nilslice-regex")
+_add("nilslice", '{{ mustRegexFindAll "z" "abc" -1 | toJson }}|{{ mustRegexSplit "a" "bab" 0 | toJson }}|{{ toPrettyJson (dict "a" (regexFindAll "z" "" -1)) }}|{{ typeOf (regexFindAll "z" "abc" -1) }}|{{ len (regexFindAll "z" "abc" -1) }}|{{ empty (regexFindAll "z" "abc" -1) }}',
+     "oracle", True, name="nilslice-must-json")
+_add("nilslice", '{{ deepEqual (regexFindAll "z" "abc" -1) (regexFindAll "y" "abc" -1) }}|{{ deepEqual (regexFindAll "z" "abc" -1) (sortAlpha list) }}|{{ toRawJson (list (regexSplit "a" "b" 0)) }}|{{ join "," (regexFindAll "z" "abc" -1) }}|{{ mustRegexFindAll "b" "abc" -1 | toJson }}',
+     "oracle", True, name="nilslice-deepequal")
+D("nilslice", '{{ regexFindAll "(" "abc" -1 | toJson }}|{{ regexSplit "(" "abc" -1 | toJson }}', "[]|[]",
+  "sprout regexp registry (a bad pattern returns []string{}, not nil); " + ES, edge=True, name="nilslice-bad-pattern")
+D("nilslice", '{{ toYaml (dict "a" (regexFindAll "z" "abc" -1)) }}|{{ toYaml (regexSplit "a" "b" 0) }}', "a: []|[]",
+  FMT + " (yaml.v3 writes null only for nil pointers and interfaces; a nil slice goes through slicev → [])", edge=True, name="nilslice-toyaml")
+
+# ---------------------------------------------------------------- getHostByName (no network)
+GH = "sprout backward registry GetHostByName(name string) (string, error) = net.LookupHost + a random address"
+D("getHostByName", '[{{ getHostByName }}]|[{{ getHostByName .n }}]|[{{ getHostByName "a" "b" }}]|[{{ getHostByName nil }}]|{{ typeOf getHostByName }}',
+  "[<no value>]|[<no value>]|[<no value>]|[]|<nil>", ES + "; " + GH + " (LookupHost(\"\") fails before any lookup)", edge=True)
+D("getHostByName", '{{ getHostByName "10.0.0.1" }}|{{ getHostByName "::1" }}|{{ getHostByName "fe80::1%eth0" }}', "10.0.0.1|::1|fe80::1%eth0",
+  GH + " (LookupHost returns an IP literal itself, without a lookup)")
+DE("getHostByName", '{{ getHostByName "db.example.com" }}',
+   err_at('getHostByName "db.example.com"', "getHostByName",
+          'refused: resolving "db.example.com" would be a DNS lookup, and offline rendering reaches no network '
+          "(Capsule's controller would ask its own resolver); compute the address elsewhere and put it in the "
+          "Tenant's data or the template instead"),
+   "product.md \u00a74 Safety (templates reach no network): a call that would resolve a name is a render error")
+
 # ---------------------------------------------------------------- aliases (sprout's sprigin alias map)
 ALIASES = {
     "upper": ["toUpper", "toupper", "uppercase"],
@@ -802,7 +878,7 @@ def main():
     reqs = []
     for i, c in enumerate(cases):
         if c["mode"].startswith("oracle"):
-            req = {"id": str(i), "template": c["template"], "data": c["data"] if c["data"] is not None else DATA,
+            req = {"id": str(i), "template": c["template"], "data": c["data"] if c.get("data") is not None else DATA,
                    "missingkey": "zero"}
             if c["mode"] == "oracle-sprigin":
                 req["compat"] = "sprigin"

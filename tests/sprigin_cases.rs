@@ -12,16 +12,7 @@ mod common;
 use common::{Case, compare, parse_lines, run};
 
 /// Cases whose expected output cannot be reproduced here, and why.
-const KNOWN: &[(&str, &str)] = &[
-    (
-        "getHostByName-present",
-        "getHostByName is refused offline (a DNS lookup); Capsule has it",
-    ),
-    (
-        "str-split",
-        "split returns map[string]string in Go; we carry it as map[string]interface {} (%T differs)",
-    ),
-];
+const KNOWN: &[(&str, &str)] = &[];
 
 fn load() -> Vec<Case> {
     parse_lines(

@@ -79,12 +79,15 @@ pub(crate) fn parse_go_float(s: &str) -> Option<f64> {
     }
 }
 
-/// spf13/cast's `toInt` helper, which every `To*E` tries first: besides the builtin integer
-/// types it accepts `time.Month` and `time.Weekday`. A `uint8` (a byte from `index` on a string)
-/// is a builtin type too. `time.Duration` is not accepted (`int64 $d` is 0 in Go).
+/// The Go integer-kind objects spf13/cast 1.10 reads as numbers: `time.Month` and
+/// `time.Weekday` (cases of its `toNumber` switch), a `uint8` (a byte from `index` on a string,
+/// a builtin type), and since cast 1.9 any other named type of a basic kind through
+/// `resolveAlias` (reflect: a named type → its underlying basic value), which covers
+/// `time.Duration` (`int64 $d` = nanoseconds, `add $d 1` = `$d` + 1ns). The Masterminds sprig
+/// oracle runs cast 1.5, which has no `resolveAlias` and reads a Duration as 0 there.
 fn cast_int_kind(v: &Value) -> Option<i64> {
     match v {
-        Value::Object(o) if v.downcast::<super::go_time::GoDuration>().is_none() => o.int_value(),
+        Value::Object(o) => o.int_value(),
         _ => None,
     }
 }

@@ -123,9 +123,9 @@ fn dict_and_key(a: &[Value], default: Value, checked: bool) -> Result<(&MapRef, 
         ));
     }
     match (&a[0], &a[1]) {
-        (Value::Map(m), Value::String(k)) => Ok((m, k)),
-        (Value::Map(_), other) => Err(assertion_panic(other, "string")),
-        (Value::String(k), Value::Map(m)) => Ok((m, k)),
+        (Value::Map(m), Value::String(k)) if m.is_any() => Ok((m, k)),
+        (Value::Map(m), other) if m.is_any() => Err(assertion_panic(other, "string")),
+        (Value::String(k), Value::Map(m)) if m.is_any() => Ok((m, k)),
         (Value::String(_), _) if checked => Err(Swallow::with(
             default,
             "last argument must be a map[string]any",
@@ -172,9 +172,11 @@ fn set(a: &[Value]) -> Outcome {
             ));
         }
         let (m, k, v) = match (&a[0], &a[1], &a[2]) {
-            (Value::Map(m), Value::String(k), v) => (m, k, v),
-            (Value::Map(_), other, _) => return Err(assertion_panic(other, "string")),
-            (Value::String(k), v, Value::Map(m)) => (m, k, v),
+            (Value::Map(m), Value::String(k), v) if m.is_any() => (m, k, v),
+            (Value::Map(m), other, _) if m.is_any() => {
+                return Err(assertion_panic(other, "string"));
+            }
+            (Value::String(k), v, Value::Map(m)) if m.is_any() => (m, k, v),
             (Value::String(_), _, _) => {
                 return Err(Swallow::with(
                     nil_map(),
@@ -196,10 +198,11 @@ fn set(a: &[Value]) -> Outcome {
 }
 wrap!(w_set, set);
 
-/// A `map[string]interface{}` parameter of a wrapped function: nil is an empty map.
+/// A `map[string]interface{}` parameter of a wrapped function: nil is an empty map; any other
+/// type, a `map[string]string` included, is not assignable (→ nil).
 fn map_at(a: &[Value], i: usize) -> Result<Option<&MapRef>, Swallow> {
     match a.get(i) {
-        Some(Value::Map(m)) => Ok(Some(m)),
+        Some(Value::Map(m)) if m.is_any() => Ok(Some(m)),
         Some(Value::Nil) | None => Ok(None),
         Some(other) => Err(Swallow::nil(format!(
             "argument {} has type {}, the function wants map[string]interface {{}}",
@@ -263,7 +266,7 @@ fn keys_and_dict(name: &str, a: &[Value]) -> Result<KeysAndDict, FuncError> {
             super::lists::args_count(2, a.len()),
         )));
     }
-    let Some(k) = a.iter().position(|v| !matches!(v, Value::Map(_))) else {
+    let Some(k) = a.iter().position(|v| v.as_map_any().is_none()) else {
         return Err(super::lists::stack_overflow(name, "a map"));
     };
     let rotated: Vec<&Value> = a[k..].iter().chain(a[..k].iter()).collect();
@@ -280,7 +283,7 @@ fn keys_and_dict(name: &str, a: &[Value]) -> Result<KeysAndDict, FuncError> {
             ),
         )));
     }
-    let Value::Map(dict) = last else {
+    let Some(dict) = last.as_map_any() else {
         return Ok(Err(Swallow::with(
             nil_map(),
             "last argument must be a map[string]any",
@@ -333,7 +336,7 @@ fn dig(a: &[Value]) -> Outcome {
             ));
         }
         let n = a.len();
-        let Value::Map(dict) = &a[n - 1] else {
+        let Some(dict) = a[n - 1].as_map_any() else {
             return Err(Swallow::nil("last argument must be a map[string]any"));
         };
         let default = &a[n - 2];
@@ -366,8 +369,9 @@ fn dig(a: &[Value]) -> Outcome {
                     value
                 });
             }
+            // sprout's `value.(map[string]any)`: a `map[string]string` is not one either.
             match value {
-                Value::Map(m) => current = m,
+                Value::Map(m) if m.is_any() => current = m,
                 _ => return Ok(default.clone()),
             }
         }

@@ -2,7 +2,7 @@
 //! `without`; panics on lists and maps, "hash of unhashable type") and `reflect.DeepEqual`
 //! (`has`, `deepEqual`). Both compare the Go type too: `int` 3 and `int64` 3 differ.
 
-use crate::template::Value;
+use crate::template::{ListKind, Value};
 
 /// The panic text Go gives when an unhashable value is used as a map key.
 pub(crate) fn unhashable_message(v: &Value) -> String {
@@ -44,9 +44,19 @@ fn scalar_eq(a: &Value, b: &Value) -> bool {
 pub(crate) fn deep_equal(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::List(x, kx), Value::List(y, ky)) => {
+            // A nil `[]string` equals only another nil one.
+            let nil_x = *kx == ListKind::NilString;
+            let nil_y = *ky == ListKind::NilString;
+            if nil_x || nil_y {
+                return nil_x == nil_y;
+            }
             kx == ky && x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| deep_equal(p, q))
         }
         (Value::Map(x), Value::Map(y)) => {
+            // `map[string]string` and `map[string]interface{}` are different types.
+            if x.kind() != y.kind() {
+                return false;
+            }
             let (x, y) = (x.borrow(), y.borrow());
             x.len() == y.len()
                 && x.iter()

@@ -64,6 +64,8 @@ fn encode_into(
             out.push_str(&super::base_n::base64_encode(&bytes));
             out.push('"');
         }
+        // A nil slice: `null`, as Go's encoder writes it.
+        Value::List(_, crate::template::ListKind::NilString) => out.push_str("null"),
         Value::List(items, _) => {
             if items.is_empty() {
                 out.push_str("[]");

@@ -21,6 +21,7 @@ mod go_time;
 mod json_go;
 mod lists;
 mod math;
+mod network;
 mod paths;
 mod random;
 mod reflect;
@@ -42,7 +43,9 @@ mod yaml_v3;
 
 use crate::template::FuncMap;
 
-/// The function map Capsule executes generators with, with our offline-safety refusals.
+/// The function map Capsule executes generators with, with our offline-safety refusals:
+/// `expandenv` is refused at parse time; `getHostByName` exists but a call that would reach
+/// DNS is a render error (see `network`).
 pub fn capsule_func_map() -> FuncMap {
     let mut map = FuncMap::new();
     strings::register(&mut map);
@@ -63,16 +66,13 @@ pub fn capsule_func_map() -> FuncMap {
     random::register(&mut map);
     uuid::register(&mut map);
     url::register(&mut map);
+    network::register(&mut map);
     capsule_custom::register(&mut map);
     map.refuse(
         "expandenv",
         "expandenv reads the environment of the process running the template; an offline render \
          has no controller environment, so it is refused (Capsule removes env and expandEnv but \
          keeps this alias)",
-    );
-    map.refuse(
-        "getHostByName",
-        "getHostByName performs a DNS lookup; offline rendering reaches no network",
     );
     map
 }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::args::{self, Swallow, Wrapped, arity, int_at, string_at};
 use super::cast;
-use crate::template::{CallCtx, FuncError, FuncMap, Function, ListKind, Map, Value};
+use crate::template::{CallCtx, FuncError, FuncMap, Function, ListKind, Value};
 
 macro_rules! wrap {
     ($outer:ident, $inner:ident) => {
@@ -226,7 +226,7 @@ wrap!(w_repeat, repeat);
 pub(crate) fn str_slice(v: &Value) -> Vec<Rc<str>> {
     match v {
         Value::Nil => Vec::new(),
-        Value::List(items, ListKind::String) => items
+        Value::List(items, ListKind::String | ListKind::NilString) => items
             .iter()
             .map(|i| match i {
                 Value::String(s) => s.clone(),
@@ -785,17 +785,18 @@ fn go_splitn(v: &str, sep: &str, n: i64) -> Vec<String> {
     }
 }
 
+/// sprout's `split`/`splitn` result: a `map[string]string` with keys `_0`, `_1`, ….
 fn parts_map(parts: Vec<String>) -> Value {
-    let m: Map = parts
-        .into_iter()
-        .enumerate()
-        .map(|(i, p)| (format!("_{i}"), s(p)))
-        .collect();
-    Value::from(m)
+    Value::string_map(
+        parts
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| (format!("_{i}"), p)),
+    )
 }
 
-/// `split sep s` → a map `_0`, `_1`, … (Go type `map[string]string`; carried as a
-/// `map[string]interface{}`, which prints and indexes the same).
+/// `split sep s` → a `map[string]string` `_0`, `_1`, … (prints and indexes like any map, but
+/// is not a `map[string]interface{}`: `hasKey`, `keys`, `merge` … swallow it).
 fn split(a: &[Value]) -> Wrapped {
     two_str(a, |sep, v| parts_map(go_splitn(v, sep, -1)))
 }

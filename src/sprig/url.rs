@@ -396,7 +396,7 @@ fn url_parse(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
 fn url_join(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
     let out: Wrapped = args::arity(a, 1).and_then(|()| {
         let d = match a.first() {
-            Some(Value::Map(m)) => m.to_map(),
+            Some(Value::Map(m)) if m.is_any() => m.to_map(),
             Some(Value::Nil) | None => Default::default(),
             Some(other) => {
                 return Err(Swallow::nil(format!(

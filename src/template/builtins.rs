@@ -134,7 +134,13 @@ pub fn index(item: &Ev, indexes: &[Ev]) -> Result<Ev, String> {
                         ));
                     }
                 };
-                Ev::iface(m.borrow().get(&*key).cloned().unwrap_or(Value::Nil))
+                let found = m.borrow().get(&*key).cloned();
+                match found {
+                    // A `map[string]string` element is a string, not an interface value.
+                    Some(x) if !m.is_any() => Ev::Val(x),
+                    None if !m.is_any() => Ev::Val(m.kind().zero_elem()),
+                    found => Ev::iface(found.unwrap_or(Value::Nil)),
+                }
             }
             other => return Err(format!("can't index item of type {}", other.type_name())),
         };

@@ -153,8 +153,10 @@ fn assignable(v: &Value, t: GoType) -> bool {
         GoType::Uint32 => false,
         GoType::Float64 => matches!(v, Value::Float(_)),
         GoType::ListAny => matches!(v, Value::List(_, ListKind::Any)),
-        GoType::StringList => matches!(v, Value::List(_, ListKind::String)),
-        GoType::MapAny => matches!(v, Value::Map(_)),
+        GoType::StringList => {
+            matches!(v, Value::List(_, ListKind::String | ListKind::NilString))
+        }
+        GoType::MapAny => v.as_map_any().is_some(),
         GoType::Named(n) | GoType::NamedInt64(n) => {
             matches!(v, Value::Object(o) if o.type_name() == n)
         }
@@ -547,10 +549,13 @@ impl<'t, 'e> State<'t, 'e> {
                         .iter()
                         .map(|(k, e)| (Rc::from(k.as_str()), e.clone()))
                         .collect();
+                    let concrete = !m.is_any();
                     for (k, e) in entries {
                         ran = true;
                         let key = Ev::Val(Value::String(k));
-                        if !self.range_iteration(node, r, mark, key, Ev::Iface(e))? {
+                        // A `map[string]string` yields strings, not interface values.
+                        let elem = if concrete { Ev::Val(e) } else { Ev::Iface(e) };
+                        if !self.range_iteration(node, r, mark, key, elem)? {
                             break;
                         }
                     }
@@ -808,9 +813,13 @@ impl<'t, 'e> State<'t, 'e> {
                 }
                 let found = m.borrow().get(name).cloned();
                 return match found {
+                    // A `map[string]string` element is a string, not an interface value.
+                    Some(x) if !m.is_any() => Ok(Ev::Val(x)),
                     Some(x) => Ok(Ev::Iface(x)),
                     None => match self.opts.missing_key {
                         MissingKey::Invalid => Ok(Ev::Invalid),
+                        // Go: the zero value of the element type (`""` for `map[string]string`).
+                        MissingKey::Zero if !m.is_any() => Ok(Ev::Val(m.kind().zero_elem())),
                         MissingKey::Zero => Ok(Ev::Iface(Value::Nil)),
                         MissingKey::Error => Err(self.errorf(format!(
                             "map has no entry for key {}",

@@ -32,13 +32,64 @@ pub type Map = BTreeMap<String, Value>;
 /// holds a shared borrow of the same map at the time (it checks [`MapRef::ptr_eq`] or copies the
 /// source first); the engine itself only takes short shared borrows and copies the entries
 /// before running a `range` body.
+///
+/// The second field is the map's Go type ([`MapKind`]): almost every map is a
+/// `map[string]interface{}`; a few sprigin functions return `map[string]string`.
 #[derive(Clone, Default)]
-pub struct MapRef(Rc<RefCell<Map>>);
+pub struct MapRef(Rc<RefCell<Map>>, MapKind);
+
+/// The Go type of a map value. `fmt` prints both alike; `%T`, `typeOf`, `deepEqual` and every
+/// `map[string]interface{}` parameter tell them apart (a `map[string]string` is not assignable
+/// to one, so sprigin's wrapper swallows such a call).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum MapKind {
+    /// `map[string]interface{}`: decoded objects, `dict`, `fromYaml`, … (every value allowed).
+    #[default]
+    Any,
+    /// `map[string]string`: sprigin's `split`, `splitn`, `regexFindNamed` (every value is a
+    /// [`Value::String`]).
+    String,
+}
+
+impl MapKind {
+    /// The Go type name, as `%T` prints it.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            MapKind::Any => "map[string]interface {}",
+            MapKind::String => "map[string]string",
+        }
+    }
+
+    /// The zero value of the element type, which `index` (and a field access under
+    /// `missingkey=zero`) yields for a missing key: nil for `interface{}`, `""` for `string`.
+    pub fn zero_elem(self) -> Value {
+        match self {
+            MapKind::Any => Value::Nil,
+            MapKind::String => Value::String(Rc::from("")),
+        }
+    }
+}
 
 impl MapRef {
-    /// A new map reference owning `m`.
+    /// A new `map[string]interface{}` reference owning `m`.
     pub fn new(m: Map) -> MapRef {
-        MapRef(Rc::new(RefCell::new(m)))
+        MapRef(Rc::new(RefCell::new(m)), MapKind::Any)
+    }
+
+    /// A new map reference owning `m`, of Go type `kind` (for [`MapKind::String`] every value
+    /// of `m` must be a [`Value::String`]).
+    pub fn with_kind(m: Map, kind: MapKind) -> MapRef {
+        MapRef(Rc::new(RefCell::new(m)), kind)
+    }
+
+    /// The map's Go type.
+    pub fn kind(&self) -> MapKind {
+        self.1
+    }
+
+    /// True for a `map[string]interface{}`: the only map type assignable to such a parameter.
+    pub fn is_any(&self) -> bool {
+        self.1 == MapKind::Any
     }
 
     /// Reads the entries.
@@ -146,6 +197,13 @@ pub enum ListKind {
     Int,
     /// `[]uint8` (`[]byte`).
     Byte,
+    /// A nil `[]string` (Go's `regexp` results with no match: `regexFindAll`, `regexSplit` with
+    /// n = 0): empty like `[]string{}` and printed `[]`, but `encoding/json` writes `null`.
+    NilString,
+    /// `[][]string`: sprigin's `regexFindAllGroups`.
+    StringLists,
+    /// `[]map[string]string`: sprigin's `regexFindAllNamed`.
+    StringMaps,
 }
 
 impl ListKind {
@@ -157,6 +215,9 @@ impl ListKind {
             ListKind::Map => "[]map[string]interface {}",
             ListKind::Int => "[]int",
             ListKind::Byte => "[]uint8",
+            ListKind::NilString => "[]string",
+            ListKind::StringLists => "[][]string",
+            ListKind::StringMaps => "[]map[string]string",
         }
     }
 }
@@ -372,6 +433,29 @@ impl Value {
         Value::List(Rc::new(items), ListKind::String)
     }
 
+    /// A `map[string]string` built from string entries (sprigin's `split`, `regexFindNamed`).
+    pub fn string_map<I, K, S>(entries: I) -> Value
+    where
+        I: IntoIterator<Item = (K, S)>,
+        K: Into<String>,
+        S: Into<Rc<str>>,
+    {
+        let m = entries
+            .into_iter()
+            .map(|(k, v)| (k.into(), Value::String(v.into())))
+            .collect();
+        Value::Map(MapRef::with_kind(m, MapKind::String))
+    }
+
+    /// The entries of a `map[string]interface{}` argument: `None` for any other value,
+    /// including a `map[string]string` (not assignable to that Go type).
+    pub fn as_map_any(&self) -> Option<&MapRef> {
+        match self {
+            Value::Map(m) if m.is_any() => Some(m),
+            _ => None,
+        }
+    }
+
     /// The Go type name `%T` prints (`<nil>` for a nil interface).
     pub fn type_name(&self) -> &str {
         match self {
@@ -384,7 +468,7 @@ impl Value {
             Value::Float(_) => "float64",
             Value::String(_) => "string",
             Value::List(_, k) => k.type_name(),
-            Value::Map(_) => "map[string]interface {}",
+            Value::Map(m) => m.kind().type_name(),
             Value::Object(o) => o.type_name(),
         }
     }
@@ -483,12 +567,13 @@ impl Value {
         path.push(id);
         let out = match self {
             // `to_map` ends the borrow before the walk: a nested value may be this map.
-            Value::Map(m) => Value::from(
+            Value::Map(m) => Value::Map(MapRef::with_kind(
                 m.to_map()
                     .into_iter()
                     .map(|(k, v)| (k, v.deep_copy_in(path)))
                     .collect::<Map>(),
-            ),
+                m.kind(),
+            )),
             Value::List(items, kind) => Value::List(
                 Rc::new(items.iter().map(|v| v.deep_copy_in(path)).collect()),
                 *kind,
@@ -671,6 +756,7 @@ impl Value {
             Value::Uint64(u) | Value::Uint(u) => serde_json::Value::from(*u),
             Value::Float(f) => serde_json::Value::Number(serde_json::Number::from_f64(*f)?),
             Value::String(s) => serde_json::Value::String(s.to_string()),
+            Value::List(_, ListKind::NilString) => serde_json::Value::Null,
             Value::List(items, _) => serde_json::Value::Array(
                 items
                     .iter()
@@ -706,6 +792,25 @@ impl Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn value_stays_three_words() {
+        // The map's Go type rides in `MapRef`'s padding: `Value` must not grow.
+        assert_eq!(std::mem::size_of::<Value>(), 24);
+    }
+
+    #[test]
+    fn string_maps_keep_their_go_type() {
+        let v = Value::string_map([("a", "x")]);
+        assert_eq!(v.type_name(), "map[string]string");
+        assert!(v.as_map_any().is_none());
+        assert_eq!(v.to_template_string(), "map[a:x]");
+        assert_eq!(v.deep_copy().type_name(), "map[string]string");
+        assert_eq!(
+            Value::from(Map::new()).type_name(),
+            "map[string]interface {}"
+        );
+    }
 
     #[test]
     fn floats_print_like_go() {
