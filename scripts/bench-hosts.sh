@@ -21,26 +21,41 @@ bin="$PWD/target/release/capsule-render"
 python3 scripts/gen-scale-package.py "$work/pkg" "$tenants" "$routes" >/dev/null
 items=$(cat "$work"/pkg/*.yaml | grep -c '^kind: ' || true)
 
-# mean wall time in seconds of "$@" over $rounds runs (output discarded; a failure aborts)
-mean() {
-  local total=0 s e
+# Mean wall time and mean CPU time (user + system of the host and every process it waited
+# for, our function included) in seconds, over $rounds runs, of several commands run in
+# turn within each round (so drift in the machine's load hits them alike). Arguments: one
+# string per command, evaluated by the shell. Prints "wall cpu" per command, one per line.
+measure() {
+  local n=$# i
+  local -a wall cpu
+  for ((i = 0; i < n; i++)); do wall[i]=0; cpu[i]=0; done
   for _ in $(seq "$rounds"); do
-    s=$(date +%s.%N)
-    "$@" >/dev/null 2>"$work/last.err" || { echo "failed: $*" >&2; cat "$work/last.err" >&2; exit 1; }
-    e=$(date +%s.%N)
-    total=$(echo "$total + $e - $s" | bc -l)
+    i=0
+    for cmd in "$@"; do
+      /usr/bin/time -f "%e %U %S" -o "$work/time.txt" bash -c "$cmd" >/dev/null 2>"$work/last.err" \
+        || { echo "failed: $cmd" >&2; cat "$work/last.err" >&2; exit 1; }
+      read -r e u sy < "$work/time.txt"
+      wall[i]=$(echo "${wall[i]} + $e" | bc -l)
+      cpu[i]=$(echo "${cpu[i]} + $u + $sy" | bc -l)
+      i=$((i + 1))
+    done
   done
-  echo "$total / $rounds" | bc -l
+  for ((i = 0; i < n; i++)); do
+    echo "$(echo "${wall[i]} / $rounds" | bc -l) $(echo "${cpu[i]} / $rounds" | bc -l)"
+  done
 }
 
-row() {  # host, cat time, ours time, replay time (or "")
-  local r="${4:-}"
-  printf '%-28s %8.2f s %8.2f s %+8.2f s %+7.1f %%' "$1" "$2" "$3" "$(echo "$3 - $2" | bc -l)" \
-    "$(echo "($3 - $2) * 100 / $2" | bc -l)"
-  if [ -n "$r" ]; then
-    printf ' %8.2f s %+8.2f s %+7.1f %%' "$r" "$(echo "$3 - $r" | bc -l)" "$(echo "($3 - $r) * 100 / $2" | bc -l)"
-  fi
-  printf '\n'
+row() {  # host, then "wall cpu" of cat, ours, and replay (empty when not measured)
+  local host="$1" cw cc ow oc rw rc label m c o r
+  read -r cw cc <<< "$2"; read -r ow oc <<< "$3"; read -r rw rc <<< "$4"
+  for m in wall cpu; do
+    if [ "$m" = wall ]; then c=$cw o=$ow r=${rw:-}; label=$host; else c=$cc o=$oc r=${rc:-}; label=""; fi
+    printf '%-30s %-4s %6.2f %6.2f s  added %+6.1f %%' "$label" "$m" "$c" "$o" "$(echo "($o - $c) * 100 / $c" | bc -l)"
+    if [ -n "$r" ]; then
+      printf '  replay %6.2f s  ours-replay %+6.1f %%' "$r" "$(echo "($o - $r) * 100 / $c" | bc -l)"
+    fi
+    printf '\n'
+  done
 }
 
 # A function that records our answer (run once), and one that replays it without computing.
@@ -63,17 +78,18 @@ kustomization() {  # dir, function annotation (empty for the legacy plugin)
     printf 'spec:\n  runChecks: true\n'; } > "$dir/render-config.yaml"
 }
 
-echo "package: $items items ($tenants tenants x $routes routes), $rounds rounds, mean wall time"
-printf '%-28s %10s %10s %10s %9s %10s %10s %9s\n' host "cat" ours added "added/host" replay "ours-replay" "/host"
+echo "package: $items items ($tenants tenants x $routes routes), $rounds rounds, means"
+echo "columns: cat, ours, replay (a function printing our recorded answer without computing it);"
+echo "added = (ours - cat) / cat; ours-replay = (ours - replay) / cat, what our computation adds"
 
 # 1. kpt exec
 if command -v kpt >/dev/null; then
-  c=$(mean kpt fn eval "$work/pkg" --exec cat -o unwrap)
-  o=$(mean kpt fn eval "$work/pkg" --exec "$bin" -o unwrap)
   recorder "$work/rec-kpt" "$work/answer-kpt"; replayer "$work/replay-kpt" "$work/answer-kpt"
   kpt fn eval "$work/pkg" --exec "$work/rec-kpt" -o unwrap >/dev/null 2>&1
-  r=$(mean kpt fn eval "$work/pkg" --exec "$work/replay-kpt" -o unwrap)
-  row "kpt fn eval --exec" "$c" "$o" "$r"
+  mapfile -t t < <(measure "kpt fn eval '$work/pkg' --exec cat -o unwrap" \
+    "kpt fn eval '$work/pkg' --exec '$bin' -o unwrap" \
+    "kpt fn eval '$work/pkg' --exec '$work/replay-kpt' -o unwrap")
+  row "kpt fn eval --exec" "${t[0]}" "${t[1]}" "${t[2]}"
 else
   echo "kpt: skipped (not installed)"
 fi
@@ -91,11 +107,11 @@ if command -v kubectl >/dev/null; then
       replay) replayer "$d/RenderConfig" "$work/answer-legacy" ;;
     esac
   done
-  c=$(KUSTOMIZE_PLUGIN_HOME="$work/plugins-cat" mean kubectl kustomize --enable-alpha-plugins "$work/k-legacy")
-  o=$(KUSTOMIZE_PLUGIN_HOME="$work/plugins-ours" mean kubectl kustomize --enable-alpha-plugins "$work/k-legacy")
   KUSTOMIZE_PLUGIN_HOME="$work/plugins-rec" kubectl kustomize --enable-alpha-plugins "$work/k-legacy" >/dev/null 2>&1
-  r=$(KUSTOMIZE_PLUGIN_HOME="$work/plugins-replay" mean kubectl kustomize --enable-alpha-plugins "$work/k-legacy")
-  row "kubectl kustomize (legacy)" "$c" "$o" "$r"
+  k="kubectl kustomize --enable-alpha-plugins '$work/k-legacy'"
+  mapfile -t t < <(measure "KUSTOMIZE_PLUGIN_HOME='$work/plugins-cat' $k" \
+    "KUSTOMIZE_PLUGIN_HOME='$work/plugins-ours' $k" "KUSTOMIZE_PLUGIN_HOME='$work/plugins-replay' $k")
+  row "kubectl kustomize (legacy)" "${t[0]}" "${t[1]}" "${t[2]}"
 else
   echo "kubectl kustomize: skipped (not installed)"
 fi
@@ -108,9 +124,9 @@ if command -v kubectl >/dev/null && [ "$(id -u)" = 0 ] && rustup target list --i
   rustc -O --target "$musl" -o "$work/static-cat" "$work/cat.rs"
   kustomization "$work/k-container" "container: {image: ghcr.io/capsule-render/capsule-render:v0.1.0}"
   export PATH="$PWD/tests/fixtures/hosts:$PATH"
-  c=$(FAKE_DOCKER_BINARY="$work/static-cat" mean kubectl kustomize --enable-alpha-plugins "$work/k-container")
-  o=$(FAKE_DOCKER_BINARY="$static" mean kubectl kustomize --enable-alpha-plugins "$work/k-container")
-  row "kustomize container stand-in" "$c" "$o"
+  k="kubectl kustomize --enable-alpha-plugins '$work/k-container'"
+  mapfile -t t < <(measure "FAKE_DOCKER_BINARY='$work/static-cat' $k" "FAKE_DOCKER_BINARY='$static' $k")
+  row "kustomize container stand-in" "${t[0]}" "${t[1]}" ""
 else
   echo "container stand-in: skipped (needs kubectl, root and the $musl target)"
 fi

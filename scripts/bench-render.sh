@@ -78,8 +78,25 @@ print(f"{'capsule-render, checks off':28} {nochk_t:8.3f} s  {'':22}cpu {nochk_c:
 print(f"{'capsule-render, empty list':28} {empty_t*1000:8.2f} ms  (cat: {cat_t*1000:.2f} ms; median of 200; target < 5 ms)")
 print(f"ours / kpt time: {our_t/kpt_t:.2f}x (target <= 0.5x)")
 print(f"peak RSS / input size: {our_m*1024/size:.2f}x (target <= 4x)")
-if nochk_t > 0:
-    print(f"checks add: {100*(our_t-nochk_t)/nochk_t:.1f}% (target < 10%)")
-print(f"ours / kpt cpu time: {our_c/kpt_c:.2f}x; checks add {100*(our_c-nochk_c)/nochk_c:.1f}% cpu")
+print(f"ours / kpt cpu time: {our_c/kpt_c:.2f}x")
 print(f"(best of {rounds} runs each; /usr/bin/time resolution is 10 ms)")
+PY
+# What the checks add: a difference of ~0.08 s between two ~0.9 s runs is below what best-of-N
+# wall times resolve on a shared machine, so PAIRS runs with and without the checks, alternating,
+# CPU time from getrusage (microseconds), and the median of the paired differences.
+python3 - "$bin" "$work/input.yaml" "$work/nochecks.yaml" "${PAIRS:-15}" <<'PY'
+import resource, statistics, subprocess, sys
+bin_, on_path, off_path, pairs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+inputs = {"on": open(on_path, "rb").read(), "off": open(off_path, "rb").read()}
+cpu = {"on": [], "off": []}
+for r in range(pairs):
+    for which in (("on", "off") if r % 2 else ("off", "on")):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run([bin_], input=inputs[which], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu[which].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+off = statistics.median(cpu["off"])
+diff = statistics.median(a - b for a, b in zip(cpu["on"], cpu["off"]))
+print(f"checks add: {diff:.3f} s cpu on {off:.3f} s = {100 * diff / off:.1f}% "
+      f"(target < 10%; median of {pairs} alternating pairs)")
 PY

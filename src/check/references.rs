@@ -180,8 +180,11 @@ fn issuer_annotations(
                 .is_some(),
             _ => index.get(CERT_MANAGER, "Issuer", ns, issuer).is_some(),
         };
-        let qualified = format!("{ns}/{issuer}");
-        if !known && !options.external_issuers.contains(&qualified) {
+        // `namespace/name`, compared without building the string (once per Gateway).
+        let declared =
+            |e: &String| e.strip_prefix(ns).and_then(|r| r.strip_prefix('/')) == Some(issuer);
+        if !known && !options.external_issuers.iter().any(declared) {
+            let qualified = format!("{ns}/{issuer}");
             f.report(
                 "ref.issuer-annotation",
                 s,

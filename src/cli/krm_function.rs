@@ -44,6 +44,10 @@ fn input_error_diagnostic(e: &KrmError) -> Diagnostic {
 
 /// Runs a filter mode on `text` (stdin). In the `legacy` plugin mode, `legacy_config` (the
 /// plugin's config object) takes the place of a ResourceList's `functionConfig`.
+///
+/// This is the binary's last act: the parsed input and the rendered objects are not handed
+/// back to the allocator (millions of small blocks on a big input would only delay the exit).
+/// In-process callers use [`run_filter_with`], which frees them.
 pub fn run_filter(
     text: &str,
     legacy: bool,
@@ -52,21 +56,25 @@ pub fn run_filter(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
-    run_filter_with(
+    let io = FilterIo {
+        color,
+        stdout,
+        stderr,
+    };
+    filter(
         text,
         legacy,
         legacy_config,
         &capsule::render,
-        color,
-        stdout,
-        stderr,
+        io,
+        Teardown::Leak,
     )
 }
 
 /// The renderer a filter calls: `capsule::render`, or a stand-in in tests.
 pub type Renderer = dyn Fn(&[Value], Option<&Value>) -> capsule::Outcome;
 
-/// [`run_filter`] with the renderer as a parameter.
+/// [`run_filter`] with the renderer as a parameter; everything is freed before it returns.
 pub fn run_filter_with(
     text: &str,
     legacy: bool,
@@ -76,6 +84,43 @@ pub fn run_filter_with(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
+    let io = FilterIo {
+        color,
+        stdout,
+        stderr,
+    };
+    filter(text, legacy, legacy_config, render, io, Teardown::Free)
+}
+
+/// Where a filter's diagnostics and answer go.
+struct FilterIo<'w> {
+    color: bool,
+    stdout: &'w mut dyn Write,
+    stderr: &'w mut dyn Write,
+}
+
+/// What happens to the input and the rendered objects once the answer is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Teardown {
+    /// Dropped as usual.
+    Free,
+    /// Left to the operating system: the process exits next.
+    Leak,
+}
+
+fn filter(
+    text: &str,
+    legacy: bool,
+    legacy_config: Option<Value>,
+    render: &Renderer,
+    io: FilterIo<'_>,
+    teardown: Teardown,
+) -> i32 {
+    let FilterIo {
+        color,
+        stdout,
+        stderr,
+    } = io;
     let input = match read_input(text, &Limits::DEFAULT) {
         Ok(input) => input,
         Err(e) => {
@@ -105,10 +150,10 @@ pub fn run_filter_with(
         InputKind::Stream if !ok => Ok(()),
         InputKind::Stream => write_stream(stdout, &input, items),
     };
-    // The process ends right after this answer: handing the objects back to the allocator one
-    // by one (millions of small blocks on a big input) would only delay the exit.
-    std::mem::forget(outcome);
-    std::mem::forget(input);
+    if teardown == Teardown::Leak {
+        std::mem::forget(outcome);
+        std::mem::forget(input);
+    }
     if written.is_err() {
         let _ = writeln!(stderr, "capsule-render: cannot write the output");
         return 1;
