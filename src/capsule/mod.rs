@@ -374,32 +374,9 @@ pub fn run_checks(
     out: &[OutputItem],
     options: &crate::check::CheckOptions,
 ) -> Vec<Diagnostic> {
-    use crate::check::Subject;
-    use crate::json_field::{at, get};
-    // One read of each object's annotations decides both whether the checks see it (not local
-    // config) and, for a generated object, where it came from.
-    let subjects: Vec<Subject<'_>> = out
-        .iter()
-        .filter_map(|o| {
-            let (object, generated) = match o {
-                OutputItem::Kept(i) => (items.get(*i)?, false),
-                OutputItem::Generated(v) => (v, true),
-            };
-            let annotations = at(object, &["metadata", "annotations"]).as_object();
-            let value = |key: &str| annotations.and_then(|a| get(a, key)?.as_str());
-            if value(object::LOCAL_CONFIG) == Some("true") {
-                return None;
-            }
-            let origin = if generated {
-                value(provenance::ANNOTATION).and_then(provenance::origin_of)
-            } else {
-                None
-            };
-            Some(Subject {
-                object,
-                generated_by: origin,
-            })
-        })
-        .collect();
-    crate::check::run(&subjects, options)
+    let objects = out.iter().filter_map(|o| match o {
+        OutputItem::Kept(i) => Some((items.get(*i)?, false)),
+        OutputItem::Generated(v) => Some((v, true)),
+    });
+    crate::check::run_rendered(objects, options)
 }

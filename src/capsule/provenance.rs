@@ -94,13 +94,6 @@ pub fn stamp(v: &mut Json, list: &[Provenance]) {
     }
 }
 
-/// The first contributor of a generated object, as the checks name it: the replication
-/// (`GlobalTenantResource/<name>` or `TenantResource/<namespace>/<name>`), the tenant and the
-/// item that produced it.
-pub fn generated_by(v: &Json) -> Option<crate::check::GeneratedBy> {
-    origin_of(object::annotation(v, ANNOTATION)?)?.generated_by()
-}
-
 /// The first well-formed contributor in the annotation's text, borrowed from it (the checks
 /// read one for every generated object; the names are formatted only for a finding).
 pub fn origin_of(text: &str) -> Option<crate::check::Origin<'_>> {
@@ -110,7 +103,9 @@ pub fn origin_of(text: &str) -> Option<crate::check::Origin<'_>> {
     Some(crate::check::Origin::from_provenance(owner, origin, tenant))
 }
 
-/// The [`crate::check::GeneratedBy`] of one contributor (see [`origin_of`]).
+/// The first contributor of a generated object, as the checks name it in a finding: the
+/// replication (`GlobalTenantResource/<name>` or `TenantResource/<namespace>/<name>`), the
+/// tenant and the item that produced it (see [`origin_of`]).
 pub fn describe(owner: &str, origin: &str, tenant: &str) -> Option<crate::check::GeneratedBy> {
     let mut parts = owner.splitn(3, '/');
     let kind = parts.next()?.to_string();

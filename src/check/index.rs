@@ -8,6 +8,11 @@ pub(crate) use crate::json_field::at;
 use crate::json_field::get;
 
 use super::Subject;
+use super::names::is_dns_subdomain;
+
+/// The label by which an object claims a tenant (Capsule's own, on its namespaces and
+/// replicated objects).
+pub(crate) const TENANT_LABEL: &str = "projectcapsule.dev/tenant";
 
 /// What every check needs of an object, read in one pass over its top level and metadata
 /// (every later pass over all objects uses this instead of walking the object again).
@@ -23,6 +28,12 @@ pub(crate) struct Meta<'a> {
     pub(crate) namespace: &'a str,
     /// `metadata.labels`, when an object.
     pub(crate) labels: Option<&'a serde_json::Map<String, serde_json::Value>>,
+    /// The label `projectcapsule.dev/tenant` (the tenant an object claims), when a string.
+    pub(crate) claimed_tenant: Option<&'a str>,
+    /// `metadata.name` is a DNS-1123 subdomain, and also a DNS-1123 label. Read with the rest:
+    /// a later pass over every name would fetch each from memory again.
+    pub(crate) name_is_subdomain: bool,
+    pub(crate) name_is_label: bool,
     /// `metadata.annotations`, when an object.
     pub(crate) annotations: Option<&'a serde_json::Map<String, serde_json::Value>>,
     /// `metadata.ownerReferences`, when a list.
@@ -57,6 +68,9 @@ impl<'a> Meta<'a> {
                 _ => {}
             }
         }
+        m.claimed_tenant = m.label(TENANT_LABEL);
+        m.name_is_subdomain = is_dns_subdomain(m.name);
+        m.name_is_label = m.name_is_subdomain && m.name.len() <= 63 && !m.name.contains('.');
         m
     }
 
@@ -189,6 +203,12 @@ pub(crate) struct ObjectIndex<'a> {
 
 impl<'a> ObjectIndex<'a> {
     pub(crate) fn new(subjects: &'a [Subject<'a>]) -> ObjectIndex<'a> {
+        let metas = subjects.iter().map(|s| Meta::of(s.object)).collect();
+        ObjectIndex::with_metas(subjects, metas)
+    }
+
+    /// [`ObjectIndex::new`] with the [`Meta`] of each subject already read (same order).
+    pub(crate) fn with_metas(subjects: &'a [Subject<'a>], metas: Vec<Meta<'a>>) -> ObjectIndex<'a> {
         let mut by_kind: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
         let mut by_id = HashMap::new();
         // Objects of one kind tend to come together: the last kind's list saves most lookups.
@@ -197,7 +217,6 @@ impl<'a> ObjectIndex<'a> {
         let mut namespace_owner = HashMap::new();
         let mut gateways_by_tenant: HashMap<&str, Vec<usize>> = HashMap::new();
         let mut gateways = Vec::new();
-        let metas: Vec<Meta<'a>> = subjects.iter().map(|s| Meta::of(s.object)).collect();
         for (i, (s, m)) in subjects.iter().zip(&metas).enumerate() {
             let Some(kind) = m.kind else {
                 continue;

@@ -174,7 +174,43 @@ impl Findings<'_> {
 /// Runs every enabled check over the objects. Findings come out in a deterministic order: by
 /// check, then in object order.
 pub fn run(subjects: &[Subject<'_>], options: &CheckOptions) -> Vec<Diagnostic> {
-    let index = ObjectIndex::new(subjects);
+    run_indexed(ObjectIndex::new(subjects), options)
+}
+
+/// The checks over what a render would apply, `(object, generated)` in output order: objects
+/// annotated `config.kubernetes.io/local-config: "true"` are left out, and a generated object's
+/// origin is its provenance annotation. One pass over each object's metadata serves both and the
+/// index (the objects of a big package are far more than the caches hold, so every pass over
+/// them costs memory traffic).
+pub fn run_rendered<'a>(
+    objects: impl Iterator<Item = (&'a serde_json::Value, bool)>,
+    options: &CheckOptions,
+) -> Vec<Diagnostic> {
+    use crate::capsule::{object::LOCAL_CONFIG, provenance};
+    let room = objects.size_hint().1.unwrap_or(0);
+    let mut subjects = Vec::with_capacity(room);
+    let mut metas = Vec::with_capacity(room);
+    for (object, generated) in objects {
+        let meta = index::Meta::of(object);
+        if meta.annotation(LOCAL_CONFIG) == Some("true") {
+            continue;
+        }
+        let generated_by = if generated {
+            meta.annotation(provenance::ANNOTATION)
+                .and_then(provenance::origin_of)
+        } else {
+            None
+        };
+        subjects.push(Subject {
+            object,
+            generated_by,
+        });
+        metas.push(meta);
+    }
+    run_indexed(ObjectIndex::with_metas(&subjects, metas), options)
+}
+
+fn run_indexed(index: ObjectIndex<'_>, options: &CheckOptions) -> Vec<Diagnostic> {
     let mut findings = Findings {
         options,
         out: Vec::new(),
