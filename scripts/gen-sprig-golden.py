@@ -813,6 +813,8 @@ _add("nilslice", '{{ mustRegexFindAll "z" "abc" -1 | toJson }}|{{ mustRegexSplit
      "oracle", True, name="nilslice-must-json")
 _add("nilslice", '{{ deepEqual (regexFindAll "z" "abc" -1) (regexFindAll "y" "abc" -1) }}|{{ deepEqual (regexFindAll "z" "abc" -1) (sortAlpha list) }}|{{ toRawJson (list (regexSplit "a" "b" 0)) }}|{{ join "," (regexFindAll "z" "abc" -1) }}|{{ mustRegexFindAll "b" "abc" -1 | toJson }}',
      "oracle", True, name="nilslice-deepequal")
+_add("nilslice", '{{ printf "%#v" (regexFindAll "z" "abc" -1) }}|{{ printf "%v" (regexFindAll "z" "abc" -1) }}|{{ printf "%#v" (regexFindAll "a" "abc" -1) }}',
+     "oracle", True, name="nilslice-gosyntax")
 D("nilslice", '{{ regexFindAll "(" "abc" -1 | toJson }}|{{ regexSplit "(" "abc" -1 | toJson }}', "[]|[]",
   "sprout regexp registry (a bad pattern returns []string{}, not nil); " + ES, edge=True, name="nilslice-bad-pattern")
 D("nilslice", '{{ toYaml (dict "a" (regexFindAll "z" "abc" -1)) }}|{{ toYaml (regexSplit "a" "b" 0) }}', "a: []|[]",

@@ -86,6 +86,9 @@ fn cyclic_map_never_crashes() {
                 ),
                 "{call}: {e}"
             );
+        } else if COMPARE_CYCLES.contains(&name) {
+            // reflect.DeepEqual copes with cycles: the same map is equal to itself.
+            assert_eq!(got, Ok("true".to_string()), "{call}");
         } else {
             let e = got.expect_err(call);
             assert!(e.contains("contains itself"), "{call}: {e}");
@@ -93,10 +96,46 @@ fn cyclic_map_never_crashes() {
     }
 }
 
+/// The calls built on `reflect.DeepEqual`, which tracks the pairs of maps it is comparing.
+const COMPARE_CYCLES: &[&str] = &["deepEqual", "has", "mustHas"];
+
+/// Two cyclic maps compared as Go compares them (answers measured with the Go oracle: Masterminds
+/// sprig's `deepEqual` is the same `reflect.DeepEqual` call).
+#[test]
+fn deep_equal_compares_cyclic_maps_as_go_does() {
+    let maps = r#"{{ $m := dict }}{{ $_ := set $m "a" $m }}{{ $n := dict }}{{ $_ := set $n "a" $n }}{{ $o := dict "a" (dict "a" $m) }}"#;
+    for (call, want) in [
+        ("deepEqual $m $n", "true"),
+        ("deepEqual $m $o", "true"),
+        ("has $n (list 1 $m)", "true"),
+        ("deepEqual $m (dict \"a\" $n \"b\" 1)", "false"),
+    ] {
+        let got = render(&format!("{maps}{{{{ {call} }}}}"));
+        assert_eq!(got, Ok(want.to_string()), "{call}");
+    }
+}
+
 #[test]
 fn deeply_nested_value_never_crashes() {
     for call in CALLS {
-        let e = render(&format!("{DEEP}{{{{ {call} }}}}")).expect_err(call);
+        let got = render(&format!("{DEEP}{{{{ {call} }}}}"));
+        let name = call.split(' ').next().unwrap_or_default();
+        if COMPARE_CYCLES.contains(&name) {
+            // The same map: reflect.DeepEqual answers without looking inside.
+            assert_eq!(got, Ok("true".to_string()), "{call}");
+        } else {
+            let e = got.expect_err(call);
+            assert!(e.contains("nested too deeply"), "{call}: {e}");
+        }
+    }
+    // Two chains as deep: the comparison has to walk them, and stops at the engine's limit.
+    let two = r#"{{ $m := dict }}{{ $n := dict }}{{ range until 100000 }}{{ $m = dict "a" $m }}{{ $n = dict "a" $n }}{{ end }}"#;
+    for call in [
+        "deepEqual $m $n",
+        "has $m (list $n)",
+        "mustHas $m (list $n)",
+    ] {
+        let e = render(&format!("{two}{{{{ {call} }}}}")).expect_err(call);
         assert!(e.contains("nested too deeply"), "{call}: {e}");
     }
 }

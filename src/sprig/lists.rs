@@ -13,7 +13,7 @@ use std::rc::Rc;
 use super::args::{self, Swallow, Wrapped, arity, int_at};
 use super::cast;
 use super::defaults::is_empty;
-use super::equality::{deep_equal, go_eq, unhashable_message};
+use super::equality::{TooDeep, deep_equal, go_eq, unhashable_message};
 use super::strings::str_slice;
 use super::walk_guard;
 use crate::template::{CallCtx, FuncError, FuncMap, Function, GoType, ListKind, Signature, Value};
@@ -410,22 +410,31 @@ fn slice(a: &[Value]) -> Outcome {
 }
 wrap!(w_slice, slice);
 
-fn must_has(element: &Value, list: &Value) -> Result<bool, String> {
-    match list {
+/// sprout's `Has`: `reflect.DeepEqual` against each element. The outer error is a walk too deep
+/// for us (a render error); the inner one sprout's own (swallowed by `has`).
+fn must_has(element: &Value, list: &Value) -> Result<Result<bool, String>, TooDeep> {
+    Ok(match list {
         Value::Nil => Ok(false),
-        Value::List(items, _) => Ok(items.iter().any(|i| deep_equal(element, i))),
+        Value::List(items, _) => {
+            for i in items.iter() {
+                if deep_equal(element, i)? {
+                    return Ok(Ok(true));
+                }
+            }
+            Ok(false)
+        }
         other => Err(format!("cannot find has on type {}", kind_name(other))),
-    }
+    })
 }
 
 fn has(a: &[Value]) -> Outcome {
-    walk_guard::guard("has", a)?;
-    Ok((|| {
-        arity(a, 2)?;
-        must_has(&a[0], &a[1])
-            .map(Value::Bool)
-            .map_err(|e| Swallow::with(Value::Bool(false), e))
-    })())
+    if let Err(e) = arity(a, 2) {
+        return Ok(Err(e));
+    }
+    let found = must_has(&a[0], &a[1]).map_err(|TooDeep| walk_guard::too_deep("has"))?;
+    Ok(found
+        .map(Value::Bool)
+        .map_err(|e| Swallow::with(Value::Bool(false), e)))
 }
 wrap!(w_has, has);
 
@@ -601,8 +610,8 @@ fn m_slice(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
 }
 
 fn m_has(_: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-    walk_guard::guard("mustHas", a)?;
     must_has(&arg(a, 0), &arg(a, 1))
+        .map_err(|TooDeep| walk_guard::too_deep("mustHas"))?
         .map(Value::Bool)
         .map_err(call_err)
 }

@@ -90,13 +90,13 @@ fn has_field(a: &[Value]) -> Wrapped {
 }
 wrap!(w_has_field, has_field);
 
-fn deep_equal_fn(a: &[Value]) -> Wrapped {
-    arity(a, 2)?;
-    Ok(Value::Bool(deep_equal(&a[0], &a[1])))
-}
 fn w_deep_equal(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-    walk_guard::guard("deepEqual", a)?;
-    let r = deep_equal_fn(a);
+    let r = match arity(a, 2) {
+        Err(e) => Err(e),
+        Ok(()) => Ok(Value::Bool(
+            deep_equal(&a[0], &a[1]).map_err(|_| walk_guard::too_deep("deepEqual"))?,
+        )),
+    };
     args::finish(ctx, r)
 }
 

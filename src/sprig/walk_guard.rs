@@ -24,6 +24,13 @@ pub(crate) fn guard(name: &str, args: &[Value]) -> Result<(), FuncError> {
     })
 }
 
+/// The render error for `name` when its walk of an argument went deeper than
+/// [`MAX_PRINT_DEPTH`] (the walkers that handle cycles themselves, like `deepEqual`, check the
+/// depth as they go instead of asking [`guard`]).
+pub(crate) fn too_deep(name: &str) -> FuncError {
+    FuncError::Fatal(fatal_message(name, Unprintable::TooDeep))
+}
+
 /// The render error for `name` on an argument that cannot be walked.
 fn fatal_message(name: &str, why: Unprintable) -> String {
     match why {

@@ -655,6 +655,12 @@ impl Printer {
                     self.print_bytes(items, verb, depth);
                     return;
                 }
+                // Go's printValue: `%#v` of a nil slice is `[]string(nil)`.
+                if *kind == ListKind::NilString && self.f.sharp_v {
+                    self.buf.push_str(v.type_name());
+                    self.buf.push_str("(nil)");
+                    return;
+                }
                 self.print_list(v.type_name(), items, verb, depth, |_, item| item.clone());
             }
             Value::Map(m) => {
