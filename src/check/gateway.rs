@@ -18,40 +18,6 @@ impl std::fmt::Display for ListenerPath {
     }
 }
 
-/// Where each key was last seen (`HashMap::insert`'s answer): most Gateways have a handful of
-/// listeners, where comparing with each earlier one beats hashing; past [`LastSeen::SCAN`] it
-/// hashes, so a Gateway with thousands of listeners stays linear.
-enum LastSeen<K> {
-    Few(Vec<(K, usize)>),
-    Many(HashMap<K, usize>),
-}
-
-impl<K: Eq + std::hash::Hash> LastSeen<K> {
-    const SCAN: usize = 16;
-
-    fn new(n: usize) -> LastSeen<K> {
-        if n <= Self::SCAN {
-            LastSeen::Few(Vec::with_capacity(n))
-        } else {
-            LastSeen::Many(HashMap::with_capacity(n))
-        }
-    }
-
-    /// Records `key` at `i`; the position it was last seen at before, if any.
-    fn insert(&mut self, key: K, i: usize) -> Option<usize> {
-        match self {
-            LastSeen::Few(seen) => match seen.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, at)) => Some(std::mem::replace(at, i)),
-                None => {
-                    seen.push((key, i));
-                    None
-                }
-            },
-            LastSeen::Many(seen) => seen.insert(key, i),
-        }
-    }
-}
-
 /// `+kubebuilder:validation:MaxItems=64` on `GatewaySpec.Listeners`.
 const MAX_LISTENERS: usize = 64;
 
@@ -73,8 +39,9 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                 ),
             );
         }
-        let mut names = LastSeen::new(listeners.len());
-        let mut combos = LastSeen::new(listeners.len());
+        let mut names: HashMap<&str, usize> = HashMap::with_capacity(listeners.len());
+        let mut combos: HashMap<(Option<u64>, &str, &str), usize> =
+            HashMap::with_capacity(listeners.len());
         for (i, l) in listeners.iter().enumerate() {
             let path = ListenerPath(i);
             let lname = l.name;
@@ -256,22 +223,4 @@ fn reference_grant_allows(
                 });
             from_ok && to_ok
         })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Both forms answer exactly as `HashMap::insert` does, duplicates of duplicates included.
-    #[test]
-    fn last_seen_answers_like_a_hash_map() {
-        for n in [0, 5, LastSeen::<u8>::SCAN, LastSeen::<u8>::SCAN + 1, 200] {
-            let keys: Vec<u8> = (0..n).map(|i| ((i * 7 + i / 3) % 5) as u8).collect();
-            let mut reference = std::collections::HashMap::new();
-            let mut seen = LastSeen::new(n);
-            for (i, k) in keys.iter().enumerate() {
-                assert_eq!(seen.insert(*k, i), reference.insert(*k, i), "n={n} i={i}");
-            }
-        }
-    }
 }

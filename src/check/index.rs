@@ -8,11 +8,6 @@ pub(crate) use crate::json_field::at;
 use crate::json_field::get;
 
 use super::Subject;
-use super::names::is_dns_subdomain;
-
-/// The label by which an object claims a tenant (Capsule's own, on its namespaces and
-/// replicated objects).
-pub(crate) const TENANT_LABEL: &str = "projectcapsule.dev/tenant";
 
 /// What every check needs of an object, read in one pass over its top level and metadata
 /// (every later pass over all objects uses this instead of walking the object again).
@@ -28,12 +23,6 @@ pub(crate) struct Meta<'a> {
     pub(crate) namespace: &'a str,
     /// `metadata.labels`, when an object.
     pub(crate) labels: Option<&'a serde_json::Map<String, serde_json::Value>>,
-    /// The label `projectcapsule.dev/tenant` (the tenant an object claims), when a string.
-    pub(crate) claimed_tenant: Option<&'a str>,
-    /// `metadata.name` is a DNS-1123 subdomain, and also a DNS-1123 label. Read with the rest:
-    /// a later pass over every name would fetch each from memory again.
-    pub(crate) name_is_subdomain: bool,
-    pub(crate) name_is_label: bool,
     /// `metadata.annotations`, when an object.
     pub(crate) annotations: Option<&'a serde_json::Map<String, serde_json::Value>>,
     /// `metadata.ownerReferences`, when a list.
@@ -68,9 +57,6 @@ impl<'a> Meta<'a> {
                 _ => {}
             }
         }
-        m.claimed_tenant = m.label(TENANT_LABEL);
-        m.name_is_subdomain = is_dns_subdomain(m.name);
-        m.name_is_label = m.name_is_subdomain && m.name.len() <= 63 && !m.name.contains('.');
         m
     }
 
@@ -211,8 +197,6 @@ impl<'a> ObjectIndex<'a> {
     pub(crate) fn with_metas(subjects: &'a [Subject<'a>], metas: Vec<Meta<'a>>) -> ObjectIndex<'a> {
         let mut by_kind: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
         let mut by_id = HashMap::new();
-        // Objects of one kind tend to come together: the last kind's list saves most lookups.
-        let mut last: Option<((&str, &str), Vec<usize>)> = None;
         let mut namespaces = HashSet::new();
         let mut namespace_owner = HashMap::new();
         let mut gateways_by_tenant: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -222,17 +206,7 @@ impl<'a> ObjectIndex<'a> {
                 continue;
             };
             let g = m.group;
-            match &mut last {
-                Some((k, list)) if *k == (g, kind) => list.push(i),
-                _ => {
-                    if let Some((k, list)) = last.take() {
-                        by_kind.insert(k, list);
-                    }
-                    let mut list = by_kind.remove(&(g, kind)).unwrap_or_default();
-                    list.push(i);
-                    last = Some(((g, kind), list));
-                }
-            }
+            by_kind.entry((g, kind)).or_default().push(i);
             if kind == "Gateway" && g == "gateway.networking.k8s.io" {
                 if let Some(g) = s.generated_by {
                     gateways_by_tenant.entry(g.tenant).or_default().push(i);
@@ -262,9 +236,6 @@ impl<'a> ObjectIndex<'a> {
                     namespace_owner.insert(m.name, t);
                 }
             }
-        }
-        if let Some((k, list)) = last {
-            by_kind.insert(k, list);
         }
         ObjectIndex {
             subjects,

@@ -6,8 +6,10 @@ use foldhash::{HashMap, HashMapExt};
 
 use regex::Regex;
 
-use super::index::{Meta, ObjectIndex, TENANT_LABEL, at};
+use super::index::{Meta, ObjectIndex, at};
 use super::{Findings, Subject, describe};
+
+const TENANT_LABEL: &str = "projectcapsule.dev/tenant";
 
 /// One claim of a hostname by a tenant.
 struct Claim<'a> {
@@ -44,7 +46,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
 fn label_mismatch(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
     for (s, m) in index.with_meta() {
         let o = s.object;
-        let Some(claimed) = m.claimed_tenant else {
+        let Some(claimed) = m.label(TENANT_LABEL) else {
             continue;
         };
         let ns = m.namespace;

@@ -80,7 +80,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
         let core = m.group.is_empty();
         let n = m.name;
         if core && kind == "Namespace" {
-            if !m.name_is_label {
+            if !is_dns_label(n) {
                 report(
                     f,
                     "name.namespace",
@@ -92,7 +92,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                 );
             }
         } else if core && kind == "Service" {
-            if !m.name_is_label {
+            if !is_dns_label(n) {
                 report(
                     f,
                     "name.object",
@@ -103,7 +103,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                     "a DNS-1123 label",
                 );
             }
-        } else if !n.is_empty() && !m.name_is_subdomain {
+        } else if !n.is_empty() && !is_dns_subdomain(n) {
             report(
                 f,
                 "name.object",
@@ -129,7 +129,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
         if kind == "Gateway"
             && m.group == "gateway.networking.k8s.io"
             && n.len() > 63
-            && m.name_is_subdomain
+            && is_dns_subdomain(n)
         {
             report(
                 f,

@@ -1,15 +1,18 @@
 //! The guard in front of sprig functions that walk a whole value recursively (`toJson`,
-//! `toYaml`, `toToml`, `deepEqual`, `has`, `deepCopy`, …).
+//! `toYaml`, `toToml`, `deepCopy`, …).
 //!
 //! Go maps are references, so `set` can put a map inside itself; yaml.v3, BurntSushi's TOML
-//! encoder, `reflect.DeepEqual`'s callers and copystructure then recurse until Go aborts with
+//! encoder and copystructure then recurse until Go aborts with
 //! `fatal error: stack overflow` (docs/sprigin.md, "Panics and crashes": such crashes become a
 //! render error). A template can also build a value nested 100000 levels deep in a loop: Go's
 //! growable stack walks it, our recursive walkers would overflow a thread's stack. Before
 //! walking, these functions ask [`guard`]; a value that holds itself or nests deeper than the
 //! engine's print limit ([`MAX_PRINT_DEPTH`]) stops the render with [`FuncError::Fatal`].
 //!
-//! `encoding/json` is the exception for cycles: it detects them itself and returns an error
+//! `reflect.DeepEqual` (`deepEqual`, `has`) copes with cycles itself; `sprig::equality` mirrors
+//! that and checks the depth as it walks, reporting [`too_deep`].
+//!
+//! `encoding/json` is the other exception for cycles: it detects them itself and returns an error
 //! (`json: unsupported value: encountered a cycle via map[string]interface {}`), which the
 //! `toJson` wrappers swallow like any other encoding error ([`json_cycle`]).
 
