@@ -1,7 +1,8 @@
 //! End to end with the real kpt (1.0.0-beta.56): `kpt fn render --allow-exec` and
 //! `kpt fn eval --exec` on examples/envoy-gateway, compared with the golden tree
 //! tests/golden/kpt-envoy-gateway/; re-rendering changes nothing; removing a tenant and
-//! re-rendering deletes its generated files.
+//! re-rendering deletes its generated files. A second package checks what kpt's own annotations
+//! must not do: reach templates, or follow a namespacedItems copy into its source's file.
 //!
 //! `UPDATE_GOLDEN=1 cargo test --test e2e_kpt` rewrites the golden tree (review the diff).
 //! Skipped, with the reason printed, only where kpt is not installed.
@@ -37,13 +38,20 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn package(name: &str) -> Package {
+    let p = empty_package(name);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/envoy-gateway"),
+        &p.dir,
+    );
+    p
+}
+
+/// A new, empty package folder (`envoy-gateway` under a per-test root).
+fn empty_package(name: &str) -> Package {
     let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("e2e-kpt-{name}"));
     let _ = std::fs::remove_dir_all(&root);
     let dir = root.join("envoy-gateway");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/envoy-gateway"),
-        &dir,
-    );
+    std::fs::create_dir_all(&dir).expect("create the package folder");
     let bin_dir = Path::new(env!("CARGO_BIN_EXE_capsule-render"))
         .parent()
         .expect("the binary has a folder")
@@ -230,4 +238,70 @@ fn kpt_fn_eval_exec_to_stdout() {
         "{:?}",
         untouched.keys().collect::<Vec<_>>()
     );
+}
+
+/// Tenant, namespace and source ConfigMap in one file (kpt gives each item that file's path and
+/// its index in it), a GlobalTenantResource that copies the ConfigMap into the tenant's namespace
+/// and prints the annotations its template sees.
+const HOST_ANNOTATIONS_PACKAGE: &[(&str, &str)] = &[
+    (
+        "Kptfile",
+        "apiVersion: kpt.dev/v1\nkind: Kptfile\nmetadata:\n  name: host-annotations\n  annotations:\n    config.kubernetes.io/local-config: \"true\"\n",
+    ),
+    (
+        "all.yaml",
+        "apiVersion: capsule.clastix.io/v1beta2\nkind: Tenant\nmetadata:\n  name: solar\n  annotations:\n    owner: me\nspec: {}\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: solar-a\n  labels: {capsule.clastix.io/tenant: solar}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: src\n  namespace: default\n  labels: {copy: me}\ndata: {a: b}\n",
+    ),
+    (
+        "gtr.yaml",
+        "apiVersion: capsule.clastix.io/v1beta2\nkind: GlobalTenantResource\nmetadata:\n  name: copy\nspec:\n  scope: Namespace\n  resources:\n  - namespacedItems:\n    - apiVersion: v1\n      kind: ConfigMap\n      namespace: default\n      selector: {matchLabels: {copy: me}}\n    generators:\n    - template: |\n        apiVersion: v1\n        kind: ConfigMap\n        metadata: {name: seen, namespace: solar-a}\n        data:\n          tenant: {{ toJson .tenant.metadata.annotations | quote }}\n          namespace: {{ toJson .namespace.metadata.annotations | quote }}\n",
+    ),
+];
+
+#[test]
+fn kpt_annotations_stay_out_of_capsules_view() {
+    if kpt().is_none() {
+        println!("SKIPPED: kpt is not installed on this machine");
+        return;
+    }
+    let p = empty_package("host-annotations");
+    for (file, text) in HOST_ANNOTATIONS_PACKAGE {
+        std::fs::write(p.dir.join(file), text).expect("write a package file");
+    }
+    let before = p.tree();
+    let run = || {
+        let out = p.kpt(&["fn", "eval", ".", "--exec", "capsule-render"]);
+        assert!(
+            out.status.success(),
+            "kpt fn eval failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        p.tree()
+    };
+    let after = run();
+    // The sources are untouched: the copy did not take the ConfigMap's place in all.yaml.
+    for (file, text) in &before {
+        assert_eq!(after.get(file), Some(text), "{file} changed");
+    }
+    let copy = after
+        .get("generated/solar-a/configmap_src.yaml")
+        .unwrap_or_else(|| panic!("the copy has its own file: {:?}", after.keys()));
+    assert!(copy.contains("namespace: solar-a"), "{copy}");
+    assert!(!copy.contains("config.kubernetes.io"), "{copy}");
+    // The template saw the annotations Capsule would see: the Tenant's own, and none on the
+    // Namespace (kpt's index and path are gone with the map they were alone in).
+    let seen = after
+        .get("generated/solar-a/configmap_seen.yaml")
+        .unwrap_or_else(|| panic!("the generated ConfigMap is written: {:?}", after.keys()));
+    assert!(
+        seen.contains(r#"tenant: '{"owner":"me"}'"#)
+            || seen.contains(r#"tenant: "{\"owner\":\"me\"}""#),
+        "{seen}"
+    );
+    assert!(
+        seen.contains("namespace: \"null\"") || seen.contains("namespace: 'null'"),
+        "{seen}"
+    );
+    // Rendering again changes nothing.
+    assert_eq!(run(), after, "a second run changed the package");
 }

@@ -2,7 +2,7 @@
 //! into each target namespace. Sources are looked up like context (GTR: cluster-wide unless a
 //! namespace is given; TenantResource: its own namespace by default, and only tenant namespaces,
 //! no cluster-scoped kinds), objects labelled `projectcapsule.dev/created-by=resources` are
-//! excluded, the copy is sanitised, loses the label keys its selector used (loop prevention),
+//! excluded, the copy is sanitised, loses the host's file-position annotations, loses the label keys its selector used (loop prevention),
 //! gets the target namespace, and a source already in the target namespace is skipped. Copies
 //! with the same identity: the first wins.
 
@@ -98,6 +98,9 @@ pub fn replicate(
             }
             let mut copy = src.clone();
             super::metadata::sanitize(&mut copy);
+            // The source's file position is not the copy's: kept, kpt would write the copy
+            // over the source ("resource at path … and index … already exists").
+            object::remove_host_annotations(&mut copy);
             object::set_namespace(&mut copy, scope.target);
             for k in &drop_keys {
                 object::remove_label(&mut copy, k);

@@ -61,6 +61,37 @@ pub fn annotation<'a>(v: &'a Json, key: &str) -> Option<&'a str> {
     crate::json_field::at(v, &["metadata", "annotations", key]).as_str()
 }
 
+/// True for an annotation the host (kpt, kustomize) owns: file position and identity
+/// (`config.kubernetes.io/path`, `internal.config.kubernetes.io/index`, `config.k8s.io/id`, …;
+/// krm-hosts.md §1.2, §2.1). kpt strips them when it writes the files, so they never reach the
+/// cluster: Capsule never sees them. `config.kubernetes.io/local-config` is not one of them.
+pub fn is_host_annotation(key: &str) -> bool {
+    (key.starts_with("config.kubernetes.io/") && key != LOCAL_CONFIG)
+        || key.starts_with("internal.config.kubernetes.io/")
+        || key.starts_with("config.k8s.io/")
+        || key.starts_with("kustomize.config.k8s.io/")
+}
+
+/// Removes the host's annotations ([`is_host_annotation`]), keeping the others in order; drops
+/// the `annotations` map when it becomes empty. What is left is the object as the cluster, and
+/// so Capsule, would hold it.
+pub fn remove_host_annotations(v: &mut Json) {
+    let Some(meta) = v.get_mut("metadata").and_then(Json::as_object_mut) else {
+        return;
+    };
+    let mut now_empty = false;
+    if let Some(a) = meta.get_mut("annotations").and_then(Json::as_object_mut) {
+        if !a.keys().any(|k| is_host_annotation(k)) {
+            return;
+        }
+        a.retain(|k, _| !is_host_annotation(k));
+        now_empty = a.is_empty();
+    }
+    if now_empty {
+        meta.remove("annotations");
+    }
+}
+
 /// True for objects annotated `config.kubernetes.io/local-config: "true"`.
 pub fn is_local_config(v: &Json) -> bool {
     annotation(v, LOCAL_CONFIG) == Some("true")
@@ -211,6 +242,34 @@ mod tests {
         remove_label(&mut v, "a");
         remove_annotation(&mut v, "x");
         assert_eq!(v, json!({"metadata": {"annotations": {"z": "w"}}}));
+    }
+
+    #[test]
+    fn host_annotations_removed_in_order() {
+        let mut v = json!({"metadata": {"annotations": {
+            "b": "1",
+            "config.kubernetes.io/index": "0",
+            "a": "2",
+            "internal.config.kubernetes.io/path": "x.yaml",
+            "config.k8s.io/id": "1",
+            "kustomize.config.k8s.io/id": "kind: X",
+            "config.kubernetes.io/local-config": "true",
+        }}});
+        remove_host_annotations(&mut v);
+        let keys: Vec<&String> = v["metadata"]["annotations"]
+            .as_object()
+            .map(|a| a.keys().collect())
+            .unwrap_or_default();
+        assert_eq!(keys, ["b", "a", "config.kubernetes.io/local-config"]);
+        // Only host annotations: the map goes, as the API server drops an empty one.
+        let mut v =
+            json!({"metadata": {"name": "n", "annotations": {"config.kubernetes.io/path": "p"}}});
+        remove_host_annotations(&mut v);
+        assert_eq!(v, json!({"metadata": {"name": "n"}}));
+        // Nothing to remove: untouched, an empty map included.
+        let mut v = json!({"metadata": {"annotations": {}}});
+        remove_host_annotations(&mut v);
+        assert_eq!(v, json!({"metadata": {"annotations": {}}}));
     }
 
     #[test]

@@ -126,12 +126,14 @@ pub fn rbac_subjects(tenant: &Json) -> Vec<RbacSubject> {
 }
 
 /// Removes `metadata.managedFields` and the last-applied annotation (Capsule's context
-/// sanitising of Tenants and Namespaces).
+/// sanitising of Tenants and Namespaces), and the host's annotations (kpt and kustomize add
+/// them to every item; the cluster objects Capsule reads never carry them).
 fn strip_managed(v: &mut Json) {
     if let Some(meta) = v.get_mut("metadata").and_then(Json::as_object_mut) {
         meta.remove("managedFields");
     }
     super::object::remove_annotation(v, LAST_APPLIED);
+    super::object::remove_host_annotations(v);
 }
 
 /// A typed object converted to a map has no apiVersion/kind (it came from a typed list) and a
@@ -268,7 +270,7 @@ mod tests {
     #[test]
     fn tenant_shape() {
         let t = json!({"apiVersion": "capsule.clastix.io/v1beta2", "kind": "Tenant",
-            "metadata": {"name": "solar", "managedFields": [{}], "annotations": {LAST_APPLIED: "{}", "keep": "x"}},
+            "metadata": {"name": "solar", "managedFields": [{}], "annotations": {LAST_APPLIED: "{}", "keep": "x", "config.kubernetes.io/path": "t.yaml", "internal.config.kubernetes.io/seqindent": "wide"}},
             "spec": {"owners": [{"kind": "User", "name": "alice"}],
                      "additionalRoleBindings": [{"clusterRoleName": "view", "subjects": [{"kind": "User", "name": "alice"}, {"kind": "Group", "name": "devs"}]}]},
             "status": {"owners": [{"kind": "User", "name": "alice", "clusterRoles": ["admin"]}]}});
@@ -277,6 +279,15 @@ mod tests {
         assert!(get(&v, &["metadata", "managedFields"]).is_none());
         assert!(get(&v, &["metadata", "annotations", LAST_APPLIED]).is_none());
         assert!(get(&v, &["metadata", "annotations", "keep"]).is_some());
+        for host in [
+            "config.kubernetes.io/path",
+            "internal.config.kubernetes.io/seqindent",
+        ] {
+            assert!(
+                get(&v, &["metadata", "annotations", host]).is_none(),
+                "{host}"
+            );
+        }
         assert!(matches!(get(&v, &["spec", "data"]), Some(Value::Nil)));
         let rbac = get(&v, &["rbac"]).expect("rbac is always there");
         assert_eq!(
@@ -347,10 +358,13 @@ mod tests {
     #[test]
     fn context_objects_are_stripped() {
         let o = json!({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "s", "uid": "1", "resourceVersion": "2",
-            "generation": 3, "ownerReferences": [], "labels": {"a": "b"}}, "data": {"k": "v"}, "status": {"x": 1}});
+            "generation": 3, "ownerReferences": [], "labels": {"a": "b"},
+            "annotations": {"config.kubernetes.io/index": "4", "internal.config.kubernetes.io/path": "s.yaml"}},
+            "data": {"k": "v"}, "status": {"x": 1}});
         let v = context_object_value(&o);
         let meta = get(&v, &["metadata"]).expect("metadata");
         let meta = meta.as_map().expect("metadata is a map");
+        // The host's annotations were the only ones: the map goes with them.
         assert_eq!(
             meta.keys().cloned().collect::<Vec<_>>(),
             vec!["labels", "name"]

@@ -28,14 +28,6 @@ pub struct OwnerState {
     pub cordoned: bool,
 }
 
-/// Annotations the host owns (file position and identity), carried over to a replacement.
-fn is_host_annotation(key: &str) -> bool {
-    (key.starts_with("config.kubernetes.io/") && key != object::LOCAL_CONFIG)
-        || key.starts_with("internal.config.kubernetes.io/")
-        || key.starts_with("config.k8s.io/")
-        || key.starts_with("kustomize.config.k8s.io/")
-}
-
 fn copy_host_annotations(from: &Json, to: &mut Json) {
     let Some(src) = from
         .get("metadata")
@@ -46,7 +38,7 @@ fn copy_host_annotations(from: &Json, to: &mut Json) {
     };
     let host: Vec<(String, Json)> = src
         .iter()
-        .filter(|(k, _)| is_host_annotation(k))
+        .filter(|(k, _)| object::is_host_annotation(k))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     if host.is_empty() {
