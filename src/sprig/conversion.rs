@@ -5,16 +5,7 @@
 
 use super::args::{self, Wrapped, arity};
 use super::cast;
-use crate::template::{CallCtx, FuncError, FuncMap, Value};
-
-macro_rules! wrap {
-    ($outer:ident, $inner:ident) => {
-        fn $outer(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-            let r = $inner(a);
-            args::finish(ctx, r)
-        }
-    };
-}
+use crate::template::{FuncMap, Value};
 
 /// Registers the family's functions.
 pub(crate) fn register(map: &mut FuncMap) {

@@ -4,16 +4,7 @@
 use std::any::Any;
 
 use super::args::{self, Swallow, Wrapped, arity, bool_at, string_at};
-use crate::template::{CallCtx, FuncError, FuncMap, GoObject, Kind, Value};
-
-macro_rules! wrap {
-    ($outer:ident, $inner:ident) => {
-        fn $outer(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-            let r = $inner(a);
-            args::finish(ctx, r)
-        }
-    };
-}
+use crate::template::{FuncMap, GoObject, Kind, Value};
 
 /// Registers the family's functions.
 pub(crate) fn register(map: &mut FuncMap) {

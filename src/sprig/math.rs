@@ -11,16 +11,7 @@ use std::rc::Rc;
 use super::args::{self, Swallow, Wrapped, arity, arity_at_least, int_at};
 use super::cast::{self, float_to_i64, float_to_u64};
 use super::strings::until_step;
-use crate::template::{CallCtx, FuncError, FuncMap, ListKind, Value};
-
-macro_rules! wrap {
-    ($outer:ident, $inner:ident) => {
-        fn $outer(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-            let r = $inner(a);
-            args::finish(ctx, r)
-        }
-    };
-}
+use crate::template::{FuncMap, ListKind, Value};
 
 /// Registers the family's functions.
 pub(crate) fn register(map: &mut FuncMap) {

@@ -6,15 +6,6 @@ use super::equality::deep_equal;
 use super::walk_guard;
 use crate::template::{CallCtx, FuncError, FuncMap, Kind, Value};
 
-macro_rules! wrap {
-    ($outer:ident, $inner:ident) => {
-        fn $outer(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-            let r = $inner(a);
-            args::finish(ctx, r)
-        }
-    };
-}
-
 /// Registers the family's functions.
 pub(crate) fn register(map: &mut FuncMap) {
     let entries: &[(&'static str, crate::template::NativeFn)] = &[

@@ -9,15 +9,6 @@ use super::args::{self, Swallow, Wrapped, arity, int_at, string_at};
 use super::cast;
 use crate::template::{CallCtx, FuncError, FuncMap, Function, ListKind, Value};
 
-macro_rules! wrap {
-    ($outer:ident, $inner:ident) => {
-        fn $outer(ctx: &mut CallCtx<'_>, a: &[Value]) -> Result<Value, FuncError> {
-            let r = $inner(a);
-            args::finish(ctx, r)
-        }
-    };
-}
-
 /// Registers the family's functions.
 pub(crate) fn register(map: &mut FuncMap) {
     let entries: &[(&'static str, crate::template::NativeFn)] = &[
