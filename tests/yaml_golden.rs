@@ -2,9 +2,7 @@
 //! tests/fixtures/krm/oracle/yamloracle.go (sigs.k8s.io/yaml = go-yaml v2, and gopkg.in/yaml.v3)
 //! from tests/fixtures/krm/yaml_cases.jsonl.
 
-use capsule_render::yaml::{
-    Limits, Schema, check_libyaml_rules, document_value, parse_first_document,
-};
+use capsule_render::yaml::{Limits, Schema, decode_first_document};
 use serde_json::Value;
 
 fn fixture(name: &str) -> String {
@@ -66,17 +64,7 @@ fn cases_from(inputs: &str, golden: &str) -> Vec<Case> {
 /// Our reading, as go-yaml's `Unmarshal` reads: the first document, up to the end of its root
 /// node, with libyaml's tab rules. This is what `decode_k8s_stream` does with each chunk.
 fn ours(yaml: &str, schema: Schema) -> Result<Value, String> {
-    let limits = Limits::DEFAULT;
-    let doc = parse_first_document(yaml, &limits).map_err(|e| e.to_string())?;
-    let end = doc
-        .as_ref()
-        .and_then(|d| d.root.and_then(|r| d.nodes.get(r)))
-        .map_or(yaml.len(), |root| root.end.min(yaml.len()));
-    check_libyaml_rules(&yaml[..end], doc.as_ref()).map_err(|e| e.to_string())?;
-    match &doc {
-        None => Ok(Value::Null),
-        Some(doc) => document_value(doc, schema, &limits).map_err(|e| e.to_string()),
-    }
+    decode_first_document(yaml, schema, &Limits::DEFAULT).map_err(|e| e.to_string())
 }
 
 #[test]

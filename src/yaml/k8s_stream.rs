@@ -184,18 +184,28 @@ fn decode_chunk(
     Ok(())
 }
 
-/// One chunk through the full parser, as go-yaml's `Unmarshal` reads it: the first document,
-/// up to the end of its root node, with libyaml's tab rules. Lines count from the chunk's start.
+/// One chunk through the full parser, as go-yaml's `Unmarshal` reads it, with YAML 1.1 rules
+/// (sigs.k8s.io/yaml). Lines count from the chunk's start.
 pub(crate) fn decode_chunk_full(chunk: &str, limits: &Limits) -> Result<Value, YamlError> {
-    let doc = parse_first_document(chunk, limits)?;
-    // go-yaml never reads past the root node.
+    decode_first_document(chunk, Schema::Yaml11, limits)
+}
+
+/// The first document of `text` as go-yaml's `Unmarshal` reads it: up to the end of its root
+/// node (go-yaml never reads past it), with libyaml's tab rules, scalars resolved with `schema`
+/// (YAML 1.1 for go-yaml v2, the core schema for v3). Null when there is no document.
+pub fn decode_first_document(
+    text: &str,
+    schema: Schema,
+    limits: &Limits,
+) -> Result<Value, YamlError> {
+    let doc = parse_first_document(text, limits)?;
     let end = doc
         .as_ref()
         .and_then(|d| d.root.and_then(|r| d.nodes.get(r)))
-        .map_or(chunk.len(), |root| root.end.min(chunk.len()));
-    check_libyaml_rules(chunk.get(..end).unwrap_or(chunk), doc.as_ref())?;
+        .map_or(text.len(), |root| root.end.min(text.len()));
+    check_libyaml_rules(text.get(..end).unwrap_or(text), doc.as_ref())?;
     Ok(match &doc {
         None => Value::Null,
-        Some(doc) => document_value(doc, Schema::Yaml11, limits)?,
+        Some(doc) => document_value(doc, schema, limits)?,
     })
 }

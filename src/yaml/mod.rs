@@ -15,6 +15,7 @@ pub mod resolve;
 use std::fmt;
 
 pub use emit::{emit_into, plain_ok, write_quoted};
+pub use k8s_stream::decode_first_document;
 pub use k8s_stream::decode_with_limits as decode_k8s_stream_with_limits;
 pub use libyaml_rules::check_libyaml_rules;
 pub use limits::Limits;
