@@ -2,9 +2,9 @@
 //! into each target namespace. Sources are looked up like context (GTR: cluster-wide unless a
 //! namespace is given; TenantResource: its own namespace by default, and only tenant namespaces,
 //! no cluster-scoped kinds), objects labelled `projectcapsule.dev/created-by=resources` are
-//! excluded, the copy is sanitised, loses the host's file-position annotations, loses the label keys its selector used (loop prevention),
-//! gets the target namespace, and a source already in the target namespace is skipped. Copies
-//! with the same identity: the first wins.
+//! excluded, the copy is sanitised, loses the host's file-position annotations and the label keys
+//! its selector used (loop prevention), gets the target namespace, and a source already in the
+//! target namespace is skipped. Copies with the same identity: the first wins.
 
 use std::collections::HashSet;
 
