@@ -92,7 +92,7 @@ fn skip_reason(l: &Listener<'_>, gw_ns: &str) -> Option<String> {
     if l.hostname.unwrap_or_default().is_empty() {
         return Some("it has no hostname".into());
     }
-    if l.tls.is_null() {
+    if !l.has_tls {
         return Some("it has no tls block".into());
     }
     let mode = l.tls_mode.unwrap_or("Terminate");

@@ -113,7 +113,7 @@ fn tls_rules(
     let gw = g.subject;
     let (protocol, lname) = (l.protocol, l.name);
     match protocol {
-        "HTTP" | "TCP" | "UDP" if !l.tls.is_null() => f.report(
+        "HTTP" | "TCP" | "UDP" if l.has_tls => f.report(
             "gateway.tls",
             gw,
             format!("{path}.tls"),

@@ -83,8 +83,8 @@ pub(crate) struct Listener<'a> {
     pub(crate) protocol: &'a str,
     /// `hostname`, when a string.
     pub(crate) hostname: Option<&'a str>,
-    /// `tls` (null when unset).
-    pub(crate) tls: &'a serde_json::Value,
+    /// `tls` is set and not null.
+    pub(crate) has_tls: bool,
     /// `tls.mode`, when a string.
     pub(crate) tls_mode: Option<&'a str>,
     /// `tls.certificateRefs`, when a list.
@@ -102,7 +102,7 @@ impl<'a> Listener<'a> {
             port: &NULL,
             protocol: "",
             hostname: None,
-            tls: &NULL,
+            has_tls: false,
             tls_mode: None,
             certificate_refs: None,
             has_tls_options: false,
@@ -114,7 +114,7 @@ impl<'a> Listener<'a> {
                 "protocol" => out.protocol = v.as_str().unwrap_or_default(),
                 "hostname" => out.hostname = v.as_str(),
                 "tls" => {
-                    out.tls = v;
+                    out.has_tls = !v.is_null();
                     for (k, v) in v.as_object().into_iter().flatten() {
                         match k.as_str() {
                             "mode" => out.tls_mode = v.as_str(),

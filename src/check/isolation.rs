@@ -305,20 +305,17 @@ fn allowed_hostnames(index: &ObjectIndex<'_>, claims: &Claims<'_>, f: &mut Findi
         return;
     }
     // Claims in hostname order, each hostname's in object order.
-    let mut outside: Vec<(&str, usize)> = Vec::new();
+    let mut outside: Vec<(&str, usize, &Allowed)> = Vec::new();
     for (at, (host, c)) in claims.all.iter().enumerate() {
         if let Some(rule) = rules.get(c.tenant)
             && !rule.permits(host)
         {
-            outside.push((host, at));
+            outside.push((host, at, rule));
         }
     }
-    outside.sort_unstable();
-    for (host, at) in outside {
+    outside.sort_unstable_by_key(|&(host, at, _)| (host, at));
+    for (host, at, rule) in outside {
         let c = claims.claim(at);
-        let Some(rule) = rules.get(c.tenant) else {
-            continue;
-        };
         let mut allowed = rule.exact.join(", ");
         if !rule.regex_text.is_empty() {
             if !allowed.is_empty() {

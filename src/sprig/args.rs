@@ -40,6 +40,25 @@ impl Swallow {
 /// The outcome of a wrapped sprigin function body.
 pub(crate) type Wrapped = Result<Value, Swallow>;
 
+/// What a function body returns: a [`Wrapped`] outcome, or one that can also abort the render
+/// (`Result<Wrapped, FuncError>`: sprout's infinite recursion, a walk too deep).
+pub(crate) trait Body {
+    /// The outcome, or the render error.
+    fn outcome(self) -> Result<Wrapped, FuncError>;
+}
+
+impl Body for Wrapped {
+    fn outcome(self) -> Result<Wrapped, FuncError> {
+        Ok(self)
+    }
+}
+
+impl Body for Result<Wrapped, FuncError> {
+    fn outcome(self) -> Result<Wrapped, FuncError> {
+        self
+    }
+}
+
 /// Finishes a wrapped call: a swallowed failure is recorded on the context and its result
 /// returned, as sprout's wrapper does.
 pub(crate) fn finish(ctx: &mut CallCtx<'_>, outcome: Wrapped) -> Result<Value, FuncError> {

@@ -97,7 +97,7 @@ fn dict(a: &[Value]) -> Outcome {
     }
     Ok(Ok(Value::from(m)))
 }
-wrap_fallible!(w_dict, dict);
+wrap!(w_dict, dict);
 
 /// Resolves sprout's two orders for `(dict, key)` functions: `Ok((dict, key))`, or the
 /// wrapper's outcome when the arguments fit neither.
@@ -135,13 +135,13 @@ fn get(a: &[Value]) -> Outcome {
             .unwrap_or_else(|| Value::from(""))
     }))
 }
-wrap_fallible!(w_get, get);
+wrap!(w_get, get);
 
 fn has_key(a: &[Value]) -> Outcome {
     Ok(dict_and_key(a, Value::Bool(false), false)
         .map(|(m, k)| Value::Bool(m.borrow().contains_key(k))))
 }
-wrap_fallible!(w_has_key, has_key);
+wrap!(w_has_key, has_key);
 
 fn unset(a: &[Value]) -> Outcome {
     Ok(dict_and_key(a, nil_map(), true).map(|(m, k)| {
@@ -150,7 +150,7 @@ fn unset(a: &[Value]) -> Outcome {
         Value::Map(m.clone())
     }))
 }
-wrap_fallible!(w_unset, unset);
+wrap!(w_unset, unset);
 
 fn set(a: &[Value]) -> Outcome {
     Ok((|| {
@@ -185,7 +185,7 @@ fn set(a: &[Value]) -> Outcome {
         Ok(Value::Map(m.clone()))
     })())
 }
-wrap_fallible!(w_set, set);
+wrap!(w_set, set);
 
 /// A `map[string]interface{}` parameter of a wrapped function: nil is an empty map; any other
 /// type, a `map[string]string` included, is not assignable (→ nil).
@@ -213,7 +213,7 @@ fn keys(a: &[Value]) -> Outcome {
         Ok(Value::List(Rc::new(out), ListKind::String))
     })())
 }
-wrap_fallible!(w_keys, keys);
+wrap!(w_keys, keys);
 
 fn values(a: &[Value]) -> Outcome {
     Ok((|| {
@@ -226,7 +226,7 @@ fn values(a: &[Value]) -> Outcome {
         Ok(Value::list(out))
     })())
 }
-wrap_fallible!(w_values, values);
+wrap!(w_values, values);
 
 fn pluck(a: &[Value]) -> Outcome {
     Ok((|| {
@@ -241,7 +241,7 @@ fn pluck(a: &[Value]) -> Outcome {
         Ok(Value::list(out))
     })())
 }
-wrap_fallible!(w_pluck, pluck);
+wrap!(w_pluck, pluck);
 
 /// The keys and the dict of a `pick`/`omit` call, or the wrapper's outcome.
 type KeysAndDict = Result<(Vec<Rc<str>>, MapRef), Swallow>;
@@ -300,7 +300,7 @@ fn pick(a: &[Value]) -> Outcome {
         Value::from(out)
     }))
 }
-wrap_fallible!(w_pick, pick);
+wrap!(w_pick, pick);
 
 fn omit(a: &[Value]) -> Outcome {
     Ok(keys_and_dict("omit", a)?.map(|(names, dict)| {
@@ -313,7 +313,7 @@ fn omit(a: &[Value]) -> Outcome {
         Value::from(out)
     }))
 }
-wrap_fallible!(w_omit, omit);
+wrap!(w_omit, omit);
 
 /// sprigin's `dig k1 … kn default dict`: keys are split on dots; the default replaces a
 /// missing key, a nil value and a non-map on the way.
@@ -367,7 +367,7 @@ fn dig(a: &[Value]) -> Outcome {
         Ok(default.clone())
     })())
 }
-wrap_fallible!(w_dig, dig);
+wrap!(w_dig, dig);
 
 /// How deep [`merge_into`] follows nested maps. mergo has no limit but a map that (through
 /// `set`) contains itself would recurse forever; no real template nests maps this deep.
@@ -425,12 +425,12 @@ fn merge_values(a: &[Value], overwrite: bool) -> Wrapped {
 fn merge(a: &[Value]) -> Outcome {
     Ok(merge_values(a, false))
 }
-wrap_fallible!(w_merge, merge);
+wrap!(w_merge, merge);
 
 fn merge_overwrite(a: &[Value]) -> Outcome {
     Ok(merge_values(a, true))
 }
-wrap_fallible!(w_merge_overwrite, merge_overwrite);
+wrap!(w_merge_overwrite, merge_overwrite);
 
 fn deep_copy(a: &[Value]) -> Outcome {
     walk_guard::guard("deepCopy", a)?;
@@ -442,7 +442,7 @@ fn deep_copy(a: &[Value]) -> Outcome {
         Ok(a[0].deep_copy())
     })())
 }
-wrap_fallible!(w_deep_copy, deep_copy);
+wrap!(w_deep_copy, deep_copy);
 
 fn m_merge_with(a: &[Value], overwrite: bool) -> Result<Value, FuncError> {
     merge_values(a, overwrite).map_err(|s| FuncError::Call(s.message))

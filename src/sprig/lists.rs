@@ -158,7 +158,7 @@ fn must_prepend(list: &Value, v: &Value) -> Result<Value, String> {
 fn list(a: &[Value]) -> Outcome {
     Ok(Ok(any_list(a.to_vec())))
 }
-wrap_fallible!(w_list, list);
+wrap!(w_list, list);
 
 /// A Go function's result: the value, or its error text (panics recovered by sprout's
 /// `safecall` start with "cannot safecall"), or a crash we refuse to reproduce.
@@ -177,12 +177,12 @@ fn append_core(a: &[Value], name: &str, f: fn(&Value, &Value) -> Result<Value, S
 fn append(a: &[Value]) -> Outcome {
     Ok(list_or_nil(append_core(a, "append", must_append)?))
 }
-wrap_fallible!(w_append, append);
+wrap!(w_append, append);
 
 fn prepend(a: &[Value]) -> Outcome {
     Ok(list_or_nil(append_core(a, "prepend", must_prepend)?))
 }
-wrap_fallible!(w_prepend, prepend);
+wrap!(w_prepend, prepend);
 
 fn concat(a: &[Value]) -> Outcome {
     let mut out = Vec::new();
@@ -193,7 +193,7 @@ fn concat(a: &[Value]) -> Outcome {
     }
     Ok(Ok(any_list(out)))
 }
-wrap_fallible!(w_concat, concat);
+wrap!(w_concat, concat);
 
 /// sprout's `Chunk(size, list)`, with Go's integer arithmetic (a zero size divides by zero, a
 /// negative one asks `make` for a negative length: both panic).
@@ -236,7 +236,7 @@ fn chunk(a: &[Value]) -> Outcome {
         list_or_nil(must_chunk(size, &a[1]))
     })())
 }
-wrap_fallible!(w_chunk, chunk);
+wrap!(w_chunk, chunk);
 
 fn must_uniq(list: &Value) -> Result<Value, String> {
     let items = match list {
@@ -281,7 +281,7 @@ fn list_or_nil(r: Result<Value, String>) -> Wrapped {
 fn uniq(a: &[Value]) -> Outcome {
     Ok(arity(a, 1).and_then(|()| list_or_nil(must_uniq(&a[0]))))
 }
-wrap_fallible!(w_uniq, uniq);
+wrap!(w_uniq, uniq);
 
 fn must_compact(list: &Value) -> Result<Value, String> {
     match list {
@@ -296,7 +296,7 @@ fn must_compact(list: &Value) -> Result<Value, String> {
 fn compact(a: &[Value]) -> Outcome {
     Ok(arity(a, 1).and_then(|()| list_or_nil(must_compact(&a[0]))))
 }
-wrap_fallible!(w_compact, compact);
+wrap!(w_compact, compact);
 
 /// Depth-first, with an explicit stack: a list nested 100000 levels deep (built in a template
 /// loop) flattens in Go and must not overflow our stack.
@@ -325,7 +325,7 @@ fn flatten_value(depth: i64, list: &Value) -> Value {
 fn flatten(a: &[Value]) -> Outcome {
     Ok(arity(a, 1).map(|()| flatten_value(-1, &a[0])))
 }
-wrap_fallible!(w_flatten, flatten);
+wrap!(w_flatten, flatten);
 
 fn flatten_depth(a: &[Value]) -> Outcome {
     Ok((|| {
@@ -334,7 +334,7 @@ fn flatten_depth(a: &[Value]) -> Outcome {
         Ok(flatten_value(depth, &a[1]))
     })())
 }
-wrap_fallible!(w_flatten_depth, flatten_depth);
+wrap!(w_flatten_depth, flatten_depth);
 
 /// sprout's `MustSlice(list, indices...)`: indices through `cast.ToInt`; an empty list gives
 /// nil; the result keeps the list's Go type.
@@ -397,7 +397,7 @@ fn slice(a: &[Value]) -> Outcome {
         Err(e) => Err(Swallow::nil(e)),
     })
 }
-wrap_fallible!(w_slice, slice);
+wrap!(w_slice, slice);
 
 /// sprout's `Has`: `reflect.DeepEqual` against each element. The outer error is a walk too deep
 /// for us (a render error); the inner one sprout's own (swallowed by `has`).
@@ -425,7 +425,7 @@ fn has(a: &[Value]) -> Outcome {
         .map(Value::Bool)
         .map_err(|e| Swallow::with(Value::Bool(false), e)))
 }
-wrap_fallible!(w_has, has);
+wrap!(w_has, has);
 
 fn must_without(list: &Value, omit: &[Value]) -> Result<Value, String> {
     let items = match list {
@@ -478,7 +478,7 @@ fn without_core(a: &[Value]) -> Core {
 fn without(a: &[Value]) -> Outcome {
     Ok(list_or_nil(without_core(a)?))
 }
-wrap_fallible!(w_without, without);
+wrap!(w_without, without);
 
 fn must_rest(list: &Value, name: &str, keep: fn(&[Value]) -> &[Value]) -> Result<Value, String> {
     match list {
@@ -500,12 +500,12 @@ fn initial_items(v: &[Value]) -> &[Value] {
 fn rest(a: &[Value]) -> Outcome {
     Ok(arity(a, 1).and_then(|()| list_or_nil(must_rest(&a[0], "rest", rest_items))))
 }
-wrap_fallible!(w_rest, rest);
+wrap!(w_rest, rest);
 
 fn initial(a: &[Value]) -> Outcome {
     Ok(arity(a, 1).and_then(|()| list_or_nil(must_rest(&a[0], "initial", initial_items))))
 }
-wrap_fallible!(w_initial, initial);
+wrap!(w_initial, initial);
 
 fn must_end(list: &Value, name: &str, first: bool) -> Result<Value, String> {
     match list {
@@ -520,12 +520,12 @@ fn must_end(list: &Value, name: &str, first: bool) -> Result<Value, String> {
 fn first(a: &[Value]) -> Outcome {
     Ok(arity(a, 1).and_then(|()| must_end(&a[0], "first", true).map_err(Swallow::nil)))
 }
-wrap_fallible!(w_first, first);
+wrap!(w_first, first);
 
 fn last(a: &[Value]) -> Outcome {
     Ok(arity(a, 1).and_then(|()| must_end(&a[0], "last", false).map_err(Swallow::nil)))
 }
-wrap_fallible!(w_last, last);
+wrap!(w_last, last);
 
 fn must_reverse(list: &Value) -> Result<Value, String> {
     match list {
@@ -538,7 +538,7 @@ fn must_reverse(list: &Value) -> Result<Value, String> {
 fn reverse(a: &[Value]) -> Outcome {
     Ok(arity(a, 1).and_then(|()| list_or_nil(must_reverse(&a[0]))))
 }
-wrap_fallible!(w_reverse, reverse);
+wrap!(w_reverse, reverse);
 
 /// `sortAlpha`: a list's items as strings (nil dropped), sorted; any other value becomes a
 /// one-item `[]string` of its `%v` text.
@@ -556,7 +556,7 @@ fn sort_alpha(a: &[Value]) -> Outcome {
         ))
     })())
 }
-wrap_fallible!(w_sort_alpha, sort_alpha);
+wrap!(w_sort_alpha, sort_alpha);
 
 // ---- must* variants: typed Go signatures, errors fail the template ----
 

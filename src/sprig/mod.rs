@@ -2,30 +2,17 @@
 //! Masterminds sprig's: see docs/COMPATIBILITY.md), minus `env` and `expandEnv`, plus Capsule's
 //! own functions. Each family lives in its own module and registers itself.
 
-/// Defines `$outer`, the registered form of a function body `$inner(&[Value]) -> Wrapped`: what
-/// the body reports is turned into the call's result by [`args::finish`] (sprigin's swallowed
-/// errors and warnings).
+/// Defines `$outer`, the registered form of a function body `$inner(&[Value])` that returns a
+/// [`args::Wrapped`] or, when it can also abort the render, a `Result<Wrapped, FuncError>`
+/// (see [`args::Body`]): what the body reports is turned into the call's result by
+/// [`args::finish`] (sprigin's swallowed errors and warnings).
 macro_rules! wrap {
     ($outer:ident, $inner:ident) => {
         fn $outer(
             ctx: &mut $crate::template::CallCtx<'_>,
             a: &[$crate::template::Value],
         ) -> Result<$crate::template::Value, $crate::template::FuncError> {
-            let r = $inner(a);
-            $crate::sprig::args::finish(ctx, r)
-        }
-    };
-}
-
-/// [`wrap!`] for a body that can also abort the render: `$inner(&[Value]) -> Result<Wrapped,
-/// FuncError>` (sprout's infinite-recursion and walk-depth errors).
-macro_rules! wrap_fallible {
-    ($outer:ident, $inner:ident) => {
-        fn $outer(
-            ctx: &mut $crate::template::CallCtx<'_>,
-            a: &[$crate::template::Value],
-        ) -> Result<$crate::template::Value, $crate::template::FuncError> {
-            let r = $inner(a)?;
+            let r = $crate::sprig::args::Body::outcome($inner(a))?;
             $crate::sprig::args::finish(ctx, r)
         }
     };
