@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod json_field;
+pub mod json_view;
 pub mod krm;
 pub mod sprig;
 pub mod template;

@@ -65,7 +65,7 @@ fn run_case(dir: &Path) -> Json {
         .iter()
         .map(|it| match it {
             OutputItem::Kept(i) => items.get(*i).cloned().expect("Kept indexes an input item"),
-            OutputItem::Generated(v) => v.clone(),
+            OutputItem::Generated(v) => v.value(),
         })
         .collect();
     json!({
@@ -159,7 +159,7 @@ fn rerun_is_idempotent() {
             .iter()
             .map(|it| match it {
                 OutputItem::Kept(i) => items[*i].clone(),
-                OutputItem::Generated(v) => v.clone(),
+                OutputItem::Generated(v) => v.value(),
             })
             .collect();
         assert_eq!(Json::Array(again), first["items"], "{}", dir.display());
@@ -177,7 +177,7 @@ fn outputs(items: &[Json], fc: Option<&Json>) -> (Vec<Json>, Vec<Diagnostic>) {
         .iter()
         .map(|it| match it {
             OutputItem::Kept(i) => items[*i].clone(),
-            OutputItem::Generated(v) => v.clone(),
+            OutputItem::Generated(v) => v.value(),
         })
         .collect();
     (out, outcome.diagnostics)

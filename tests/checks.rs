@@ -135,7 +135,7 @@ impl Stack {
             .collect();
         subjects.extend(self.generated.iter().map(|(o, g)| Subject {
             object: o,
-            generated_by: Some(g.into()),
+            generated_by: Some(g),
         }));
         check::run(&subjects, options)
     }

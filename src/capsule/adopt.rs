@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use serde_json::Value as Json;
 
+use super::FinalObject;
 use super::metadata::{CREATED_BY, LEGACY_RESOURCES, REPLICATIONS};
 use super::model::Replication;
 use super::object::{self, ObjectId};
@@ -19,7 +20,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 
 /// The produced objects that are new, and the input items replaced by adopted objects.
 pub struct Adoption {
-    pub new_objects: Vec<Json>,
+    pub new_objects: Vec<FinalObject>,
     pub replacements: HashMap<usize, Json>,
 }
 
@@ -28,7 +29,7 @@ pub struct Adoption {
 pub fn adopt(
     items: &[Json],
     candidates: &[usize],
-    finals: Vec<Json>,
+    finals: Vec<FinalObject>,
     reps: &[Replication],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Adoption {
@@ -43,12 +44,13 @@ pub fn adopt(
         new_objects: Vec::new(),
         replacements: HashMap::new(),
     };
-    for obj in finals {
-        let id = ObjectId::of(&obj);
-        let Some(&i) = existing.get(&id) else {
-            out.new_objects.push(obj);
+    for f in finals {
+        let Some(&i) = existing.get(&f.id) else {
+            out.new_objects.push(f);
             continue;
         };
+        let id = f.id;
+        let obj = f.object.value();
         let Some(current) = out.replacements.get(&i).or_else(|| items.get(i)).cloned() else {
             continue;
         };

@@ -34,6 +34,7 @@ pub mod model;
 pub mod namespaced_items;
 pub mod object;
 pub mod options;
+pub mod packed;
 pub mod provenance;
 pub mod raw_items;
 pub mod render;
@@ -54,7 +55,85 @@ pub enum OutputItem {
     Kept(usize),
     /// An object we generated, or an input item we changed in place: an earlier run's object
     /// regenerated or disowned, an existing object adopted.
-    Generated(serde_json::Value),
+    Generated(GeneratedObject),
+}
+
+/// A generated object as the output holds it: packed (see [`packed`]), with the kpt position
+/// the upsert gave it (added to the annotations when it is unpacked).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GeneratedObject {
+    object: packed::Packed,
+    /// `internal.config.kubernetes.io/path` and `index`, when the upsert assigned them.
+    position: Option<(String, String)>,
+}
+
+impl GeneratedObject {
+    /// The object, as it is written.
+    pub fn value(&self) -> serde_json::Value {
+        let mut v = self.object.value();
+        if let Some((path, index)) = &self.position
+            && let Some(a) = object::meta_map_mut(&mut v, "annotations")
+        {
+            a.insert(upsert::PATH.into(), serde_json::Value::String(path.clone()));
+            a.insert(
+                upsert::INDEX.into(),
+                serde_json::Value::String(index.clone()),
+            );
+        }
+        v
+    }
+}
+
+impl GeneratedObject {
+    /// The packed object (without the position the upsert assigned).
+    pub fn packed(&self) -> &packed::Packed {
+        &self.object
+    }
+
+    /// The `internal.config.kubernetes.io/path` the upsert assigned, when it did.
+    pub fn assigned_path(&self) -> Option<&str> {
+        self.position.as_ref().map(|(path, _)| path.as_str())
+    }
+
+    /// A packed object, with the kpt position to add when it is unpacked.
+    pub fn at(object: packed::Packed, position: Option<(String, String)>) -> GeneratedObject {
+        GeneratedObject { object, position }
+    }
+}
+
+impl From<serde_json::Value> for GeneratedObject {
+    fn from(v: serde_json::Value) -> GeneratedObject {
+        GeneratedObject {
+            object: packed::Packed::of(&v),
+            position: None,
+        }
+    }
+}
+
+/// A generated object after the final touches, before adoption and the upsert: its identity,
+/// the packed object, whether it carries a kpt position already, and its first tenant (for the
+/// path pattern).
+#[derive(Debug)]
+pub struct FinalObject {
+    pub id: object::ObjectId,
+    pub object: packed::Packed,
+    pub has_position: bool,
+    pub tenant: String,
+}
+
+impl FinalObject {
+    /// An object as the final touches left it, packed.
+    pub fn of(v: &serde_json::Value) -> FinalObject {
+        FinalObject {
+            id: object::ObjectId::of(v),
+            object: packed::Packed::of(v),
+            has_position: upsert::position(v).is_some(),
+            tenant: provenance::read(v)
+                .first()
+                .map(|p| p.tenant.clone())
+                .unwrap_or_default(),
+        }
+    }
 }
 
 /// The result of rendering a set of input items.
@@ -191,19 +270,18 @@ pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::
         .collect();
     let generated_namespaces: HashSet<String> = merged
         .iter()
-        .filter(|m| model::is_namespace(&m.object))
-        .map(|m| object::name(&m.object).to_string())
+        .filter(|m| m.id.kind == "Namespace" && m.id.api_version == "v1")
+        .map(|m| m.id.name.clone())
         .collect();
     let mut finals = Vec::with_capacity(merged.len());
     let mut tenants_seen = BTreeSet::new();
     for m in merged {
-        let mut obj = m.object;
         let rep = m
             .provenance
             .first()
             .and_then(|p| owner_index.get(&p.owner))
             .and_then(|&i| reps.get(i));
-        let ns = object::namespace(&obj).to_string();
+        let ns = m.id.namespace.as_str();
         let warn = |message: String| {
             let mut d = Diagnostic::new(Severity::Warning, message);
             d.resource = rep.map(model::Replication::resource_ref);
@@ -212,24 +290,20 @@ pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::
             d.tenant = m.provenance.first().map(|p| p.tenant.clone());
             d
         };
+        let mut tenant_label = None;
         if !ns.is_empty() {
-            match inputs.namespaces.get(&ns) {
+            match inputs.namespaces.get(ns) {
                 Some(view) if view.terminating => {
-                    sink.push(warn(safety::terminating_namespace_message(&ns)));
+                    sink.push(warn(safety::terminating_namespace_message(ns)));
                     continue;
                 }
-                Some(view) => {
-                    if opts.tenant_labels
-                        && let Some(t) = &view.tenant
-                    {
-                        metadata::add_tenant_labels(&mut obj, t);
-                    }
-                }
-                None if !generated_namespaces.contains(&ns)
-                    && !opts.checks.external_namespaces.contains(&ns) =>
+                Some(view) if opts.tenant_labels => tenant_label = view.tenant.as_deref(),
+                Some(_) => {}
+                None if !generated_namespaces.contains(ns)
+                    && !opts.checks.external_namespaces.iter().any(|e| e == ns) =>
                 {
                     if let Some(severity) = opts.checks.severity("ref.namespace") {
-                        let mut d = warn(safety::missing_namespace_message(&ns));
+                        let mut d = warn(safety::missing_namespace_message(ns));
                         d.severity = severity;
                         d.check_id = Some("ref.namespace".into());
                         sink.push(d);
@@ -238,9 +312,7 @@ pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::
                 None => {}
             }
         }
-        if opts.capsule_labels {
-            metadata::add_capsule_labels(&mut obj);
-        }
+        let mut owner_refs = Vec::new();
         if opts.owner_references {
             for p in &m.provenance {
                 let Some(owner) = owner_index.get(&p.owner).and_then(|&i| reps.get(i)) else {
@@ -261,15 +333,38 @@ pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::
                     d.file = owner.file.clone();
                     sink.push(d);
                 } else {
-                    metadata::add_owner_reference(&mut obj, &owner.name, &owner.uid);
+                    owner_refs.push(owner);
                 }
             }
         }
         for p in &m.provenance {
             tenants_seen.insert(p.tenant.clone());
         }
-        provenance::stamp(&mut obj, &m.provenance);
-        finals.push(obj);
+        // The touches change only metadata: the rest of the packed object is copied over.
+        let (mut has_position, mut tenant) = (false, String::new());
+        let object = m.object.edit_metadata(|obj| {
+            if let Some(t) = tenant_label {
+                metadata::add_tenant_labels(obj, t);
+            }
+            if opts.capsule_labels {
+                metadata::add_capsule_labels(obj);
+            }
+            for owner in &owner_refs {
+                metadata::add_owner_reference(obj, &owner.name, &owner.uid);
+            }
+            provenance::stamp(obj, &m.provenance);
+            has_position = upsert::position(obj).is_some();
+            tenant = provenance::read(obj)
+                .first()
+                .map(|p| p.tenant.clone())
+                .unwrap_or_default();
+        });
+        finals.push(FinalObject {
+            id: m.id,
+            object,
+            has_position,
+            tenant,
+        });
     }
 
     // Objects that already exist among the inputs: adopted or refused (§6.3).
@@ -286,7 +381,7 @@ pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::
     }
     let finals = adoption.new_objects;
     let adopted = adoption.replacements.len();
-    let counts = render::kind_counts(&finals);
+    let counts = render::kind_counts(finals.iter().map(|f| &f.id));
     let owners: HashMap<String, upsert::OwnerState> = reps
         .iter()
         .map(|r| {
@@ -374,9 +469,16 @@ pub fn run_checks(
     out: &[OutputItem],
     options: &crate::check::CheckOptions,
 ) -> Vec<Diagnostic> {
-    let objects = out.iter().filter_map(|o| match o {
-        OutputItem::Kept(i) => Some((items.get(*i)?, false)),
-        OutputItem::Generated(v) => Some((v, true)),
-    });
-    crate::check::run_rendered(objects, options)
+    let mut rendered = crate::check::Rendered::with_capacity(out.len());
+    for o in out {
+        match o {
+            OutputItem::Kept(i) => {
+                if let Some(v) = items.get(*i) {
+                    rendered.add(v, false, None);
+                }
+            }
+            OutputItem::Generated(g) => rendered.add(g.packed().view(), true, g.assigned_path()),
+        }
+    }
+    rendered.check(options)
 }

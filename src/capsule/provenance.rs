@@ -94,13 +94,13 @@ pub fn stamp(v: &mut Json, list: &[Provenance]) {
     }
 }
 
-/// The first well-formed contributor in the annotation's text, borrowed from it (the checks
-/// read one for every generated object; the names are formatted only for a finding).
-pub fn origin_of(text: &str) -> Option<crate::check::Origin<'_>> {
+/// The first well-formed contributor in the annotation's text as (owner, origin, tenant),
+/// borrowed from it (the checks read one for every generated object; the names are formatted
+/// only for a finding, by [`describe`]).
+pub fn origin_of(text: &str) -> Option<(&str, &str, &str)> {
     let (owner, origin, tenant) = text.split(", ").find_map(split_entry)?;
     // `kind/name` or `kind/namespace/name`.
-    owner.contains('/').then_some(())?;
-    Some(crate::check::Origin::from_provenance(owner, origin, tenant))
+    owner.contains('/').then_some((owner, origin, tenant))
 }
 
 /// The first contributor of a generated object, as the checks name it in a finding: the

@@ -17,6 +17,7 @@ use super::model::{Replication, ReplicationKind, Scope};
 use super::namespaced_items::{ReplicaScope, replicate};
 use super::object::{self, ObjectId};
 use super::options::RenderOptions;
+use super::packed::Packed;
 use super::provenance::Provenance;
 use super::raw_items::render_raw_item;
 use super::safety;
@@ -28,7 +29,10 @@ use crate::template::{FixedEntropy, FuncMap, RenderEnv, Value};
 /// One object produced by one item of one iteration, before merging.
 #[derive(Clone, Debug)]
 pub struct Produced {
-    pub object: Json,
+    /// Its identity, read once.
+    pub id: ObjectId,
+    /// The object, packed until the final touches need it (see [`super::packed`]).
+    pub object: Packed,
     pub provenance: Provenance,
     /// `settings.force` of the producing replication.
     pub force: bool,
@@ -568,7 +572,8 @@ impl<'a> Renderer<'a> {
             return;
         }
         out.push(Produced {
-            object: obj,
+            id: ObjectId::of(&obj),
+            object: Packed::of(&obj),
             provenance: Provenance {
                 owner: rep.owner_key(),
                 origin,
@@ -584,7 +589,10 @@ impl<'a> Renderer<'a> {
 
 /// Merged objects in first-produced order, with their contributors.
 pub struct Merged {
-    pub object: Json,
+    /// Its identity.
+    pub id: ObjectId,
+    /// The merged object, packed.
+    pub object: Packed,
     pub provenance: Vec<Provenance>,
     /// The field of the first contributor.
     pub field_path: String,
@@ -596,11 +604,11 @@ pub fn merge_all(produced: Vec<Produced>, reps: &[Replication], sink: &mut Sink)
     let mut by_id: HashMap<ObjectId, usize> = HashMap::new();
     let mut origin_of: Vec<(usize, String, String)> = Vec::new();
     for p in produced {
-        let id = ObjectId::of(&p.object);
-        let Some(&i) = by_id.get(&id) else {
-            by_id.insert(id, out.len());
+        let Some(&i) = by_id.get(&p.id) else {
+            by_id.insert(p.id.clone(), out.len());
             origin_of.push((p.replication, p.provenance.encode(), p.field_path.clone()));
             out.push(Merged {
+                id: p.id,
                 object: p.object,
                 provenance: vec![p.provenance],
                 field_path: p.field_path,
@@ -620,14 +628,19 @@ pub fn merge_all(produced: Vec<Produced>, reps: &[Replication], sink: &mut Sink)
             d.tenant = Some(p.provenance.tenant.clone());
             d
         };
-        match super::merge::merge_into(&mut m.object, &p.object, p.force) {
+        // Same identity: the rare case where both are unpacked.
+        let mut merged = m.object.value();
+        let theirs = p.object.value();
+        let result = super::merge::merge_into(&mut merged, &theirs, p.force);
+        m.object = Packed::of(&merged);
+        match result {
             Ok(forced) => {
                 for c in forced {
                     sink.push(mk(
                         Severity::Warning,
                         format!(
                             "{} field {}: {} overrides {} from {first} because settings.force is true; in the cluster the last applier wins and Capsule's apply order is random",
-                            id_display(&p.object),
+                            p.id.display(),
                             c.path,
                             c.theirs,
                             c.ours
@@ -641,7 +654,7 @@ pub fn merge_all(produced: Vec<Produced>, reps: &[Replication], sink: &mut Sink)
                     format!(
                         "apply failed for item {}: {} field {}: {} conflicts with {} from {first}: Capsule's server-side apply fails with a conflict (\"applying of N resources failed\"); make the values agree or set settings.force",
                         p.provenance.origin,
-                        id_display(&p.object),
+                        p.id.display(),
                         c.path,
                         c.theirs,
                         c.ours
@@ -656,15 +669,11 @@ pub fn merge_all(produced: Vec<Produced>, reps: &[Replication], sink: &mut Sink)
     out
 }
 
-fn id_display(obj: &Json) -> String {
-    ObjectId::of(obj).display()
-}
-
 /// Counts for the summary: objects per kind.
-pub fn kind_counts(objects: &[Json]) -> BTreeMap<String, usize> {
+pub fn kind_counts<'i>(ids: impl IntoIterator<Item = &'i ObjectId>) -> BTreeMap<String, usize> {
     let mut m = BTreeMap::new();
-    for o in objects {
-        *m.entry(object::kind(o).to_string()).or_insert(0) += 1;
+    for id in ids {
+        *m.entry(id.kind.clone()).or_insert(0) += 1;
     }
     m
 }

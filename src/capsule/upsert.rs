@@ -10,9 +10,9 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value as Json;
 
-use super::OutputItem;
 use super::object::{self, ObjectId};
 use super::provenance;
+use super::{FinalObject, GeneratedObject, OutputItem};
 
 /// kpt's path annotation (the one functions may set on new items).
 pub const PATH: &str = "internal.config.kubernetes.io/path";
@@ -53,11 +53,11 @@ fn copy_host_annotations(from: &Json, to: &mut Json) {
 
 /// The path a new object goes to: `<namespace>`, `<kind>` (lower case), `<name>`, `<tenant>`
 /// replaced, empty path segments dropped.
-pub fn path_for(pattern: &str, obj: &Json, tenant: &str) -> String {
+pub fn path_for(pattern: &str, id: &ObjectId, tenant: &str) -> String {
     let p = pattern
-        .replace("<namespace>", object::namespace(obj))
-        .replace("<kind>", &object::kind(obj).to_ascii_lowercase())
-        .replace("<name>", object::name(obj))
+        .replace("<namespace>", &id.namespace)
+        .replace("<kind>", &id.kind.to_ascii_lowercase())
+        .replace("<name>", &id.name)
         .replace("<tenant>", tenant);
     p.split('/')
         .filter(|s| !s.is_empty())
@@ -65,7 +65,8 @@ pub fn path_for(pattern: &str, obj: &Json, tenant: &str) -> String {
         .join("/")
 }
 
-fn position(v: &Json) -> Option<(String, i64)> {
+/// The kpt position (path, index) an object's annotations give it.
+pub(crate) fn position(v: &Json) -> Option<(String, i64)> {
     let path = object::annotation(v, PATH).or_else(|| object::annotation(v, LEGACY_PATH))?;
     let index = object::annotation(v, INDEX)
         .or_else(|| object::annotation(v, LEGACY_INDEX))
@@ -85,7 +86,7 @@ pub struct UpsertOptions<'a> {
 pub fn upsert(
     items: &[Json],
     previous: &[usize],
-    produced: Vec<Json>,
+    produced: Vec<FinalObject>,
     replacements: &HashMap<usize, Json>,
     owners: &HashMap<String, OwnerState>,
     opts: &UpsertOptions<'_>,
@@ -93,9 +94,9 @@ pub fn upsert(
     let previous: HashSet<usize> = previous.iter().copied().collect();
     let mut by_id: HashMap<ObjectId, usize> = HashMap::new();
     for (i, p) in produced.iter().enumerate() {
-        by_id.entry(ObjectId::of(p)).or_insert(i);
+        by_id.entry(p.id.clone()).or_insert(i);
     }
-    let mut slots: Vec<Option<Json>> = produced.into_iter().map(Some).collect();
+    let mut slots: Vec<Option<FinalObject>> = produced.into_iter().map(Some).collect();
     let mut out = Vec::with_capacity(items.len() + slots.len());
     let mut next_index: HashMap<String, i64> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
@@ -105,20 +106,21 @@ pub fn upsert(
                 *e = (*e).max(index + 1);
             }
             match replacements.get(&i) {
-                Some(r) => out.push(OutputItem::Generated(r.clone())),
+                Some(r) => out.push(OutputItem::Generated(r.clone().into())),
                 None => out.push(OutputItem::Kept(i)),
             }
             continue;
         }
         if let Some(&p) = by_id.get(&ObjectId::of(item))
-            && let Some(mut obj) = slots.get_mut(p).and_then(Option::take)
+            && let Some(f) = slots.get_mut(p).and_then(Option::take)
         {
+            let mut obj = f.object.value();
             copy_host_annotations(item, &mut obj);
             if let Some((path, index)) = position(&obj) {
                 let e = next_index.entry(path).or_insert(0);
                 *e = (*e).max(index + 1);
             }
-            out.push(OutputItem::Generated(obj));
+            out.push(OutputItem::Generated(obj.into()));
             continue;
         }
         let states: Vec<OwnerState> = provenance::read(item)
@@ -131,26 +133,22 @@ pub fn upsert(
             let mut kept = item.clone();
             object::remove_annotation(&mut kept, provenance::ANNOTATION);
             super::metadata::disown(&mut kept);
-            out.push(OutputItem::Generated(kept));
+            out.push(OutputItem::Generated(kept.into()));
         }
         // Otherwise pruned.
     }
-    for mut obj in slots.into_iter().flatten() {
-        if opts.path_annotations && position(&obj).is_none() {
-            let tenant = provenance::read(&obj)
-                .first()
-                .map(|p| p.tenant.clone())
-                .unwrap_or_default();
-            let path = path_for(opts.path_pattern, &obj, &tenant);
+    for f in slots.into_iter().flatten() {
+        // The position is added when the object is unpacked (GeneratedObject::value).
+        let position = (opts.path_annotations && !f.has_position).then(|| {
+            let path = path_for(opts.path_pattern, &f.id, &f.tenant);
             let e = next_index.entry(path.clone()).or_insert(0);
             let index = *e;
             *e += 1;
-            if let Some(a) = object::meta_map_mut(&mut obj, "annotations") {
-                a.insert(PATH.into(), Json::String(path));
-                a.insert(INDEX.into(), Json::String(index.to_string()));
-            }
-        }
-        out.push(OutputItem::Generated(obj));
+            (path, index.to_string())
+        });
+        out.push(OutputItem::Generated(GeneratedObject::at(
+            f.object, position,
+        )));
     }
     out
 }
@@ -177,7 +175,11 @@ mod tests {
     fn path_pattern() {
         let o = json!({"kind": "ClusterRole", "metadata": {"name": "r"}});
         assert_eq!(
-            path_for("generated/<namespace>/<kind>_<name>.yaml", &o, "t"),
+            path_for(
+                "generated/<namespace>/<kind>_<name>.yaml",
+                &ObjectId::of(&o),
+                "t"
+            ),
             "generated/clusterrole_r.yaml"
         );
     }
@@ -205,7 +207,7 @@ mod tests {
         let out = upsert(
             &items,
             &[1, 2],
-            vec![new_b, new_a],
+            vec![FinalObject::of(&new_b), FinalObject::of(&new_a)],
             &HashMap::new(),
             &owners,
             &opts(),
@@ -215,12 +217,14 @@ mod tests {
         let OutputItem::Generated(a) = &out[1] else {
             panic!("replaced")
         };
+        let a = &a.value();
         assert_eq!(a["data"]["v"], "2");
         assert_eq!(object::annotation(a, PATH), Some("tenants/a.yaml"));
         assert_eq!(object::annotation(a, INDEX), Some("2"));
         let OutputItem::Generated(b) = &out[2] else {
             panic!("appended")
         };
+        let b = &b.value();
         assert_eq!(
             object::annotation(b, PATH),
             Some("generated/ns/configmap_b.yaml")
@@ -254,6 +258,7 @@ mod tests {
         let OutputItem::Generated(x) = &out[0] else {
             panic!("disowned")
         };
+        let x = &x.value();
         assert!(!provenance::is_generated(x));
         assert_eq!(object::labels(x).get("projectcapsule.dev/managed-by"), None);
         assert_eq!(
@@ -271,7 +276,7 @@ mod tests {
         let out = upsert(
             &[user],
             &[],
-            vec![made("b", "GlobalTenantResource/g")],
+            vec![FinalObject::of(&made("b", "GlobalTenantResource/g"))],
             &HashMap::new(),
             &HashMap::new(),
             &opts(),
@@ -279,6 +284,7 @@ mod tests {
         let OutputItem::Generated(b) = &out[1] else {
             panic!("appended")
         };
+        let b = &b.value();
         assert_eq!(object::annotation(b, INDEX), Some("1"));
     }
 }

@@ -3,9 +3,10 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use super::index::{Gateway, Listener, ObjectIndex, at, namespace};
+use super::Findings;
+use super::digest::{Body, Listener};
+use super::index::{Gateway, ObjectIndex};
 use super::names::{is_dns_subdomain, is_gateway_hostname};
-use super::{Findings, describe};
 
 const GATEWAY_API: &str = "gateway.networking.k8s.io";
 /// `spec.listeners[i]`, formatted only when a finding is reported.
@@ -23,8 +24,8 @@ const MAX_LISTENERS: usize = 64;
 
 pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
     for g in &index.gateways {
-        let gw = g.subject;
-        let listeners = g.listeners();
+        let gw = g.digest;
+        let listeners = g.spec.listeners();
         if listeners.len() > MAX_LISTENERS {
             f.report(
                 "gateway.listener-limit",
@@ -34,7 +35,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                     "{} has {} listeners; Gateway API allows at most {MAX_LISTENERS}, so the API \
                      server rejects the whole Gateway. Split the hostnames over ListenerSets, or \
                      serve them through a shared wildcard certificate",
-                    describe(gw.object),
+                    gw.describe(),
                     listeners.len()
                 ),
             );
@@ -44,7 +45,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
             HashMap::with_capacity(listeners.len());
         for (i, l) in listeners.iter().enumerate() {
             let path = ListenerPath(i);
-            let lname = l.name;
+            let lname = l.name();
             if !is_dns_subdomain(lname) {
                 f.report(
                     "gateway.listener-name",
@@ -53,7 +54,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                     format!(
                         "listener name {lname:?} of {} is not a valid section name (1-253 \
                          lowercase alphanumerics, '-' or '.', starting and ending alphanumeric)",
-                        describe(gw.object)
+                        gw.describe()
                     ),
                 );
             }
@@ -65,12 +66,12 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                     format!(
                         "listener name {lname:?} of {} is used by listeners {first} and {i}; \
                          names must be unique within a Gateway",
-                        describe(gw.object)
+                        gw.describe()
                     ),
                 );
             }
-            let protocol = l.protocol;
-            let hostname = l.hostname.unwrap_or_default();
+            let protocol = &*l.protocol;
+            let hostname = l.hostname().unwrap_or_default();
             if let Some(first) = combos.insert((l.port.as_u64(), protocol, hostname), i) {
                 let port = l.port.to_string();
                 f.report(
@@ -81,11 +82,11 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                         "listeners {first} and {i} of {} both serve port {port} {protocol} for \
                          hostname {hostname:?}; the combination must be unique, so routes with \
                          the same hostname must share one listener",
-                        describe(gw.object)
+                        gw.describe()
                     ),
                 );
             }
-            if let Some(h) = l.hostname
+            if let Some(h) = l.hostname()
                 && let Err(why) = is_gateway_hostname(h)
             {
                 f.report(
@@ -94,24 +95,24 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                     format!("{path}.hostname"),
                     format!(
                         "listener {lname:?} of {} has hostname {h:?}: {why}",
-                        describe(gw.object)
+                        gw.describe()
                     ),
                 );
             }
-            tls_rules(index, g, l, path, f);
+            tls_rules(index, *g, l, path, f);
         }
     }
 }
 
 fn tls_rules(
     index: &ObjectIndex<'_>,
-    g: &Gateway<'_>,
-    l: &Listener<'_>,
+    g: Gateway<'_>,
+    l: &Listener,
     path: ListenerPath,
     f: &mut Findings<'_>,
 ) {
-    let gw = g.subject;
-    let (protocol, lname) = (l.protocol, l.name);
+    let gw = g.digest;
+    let (protocol, lname) = (&*l.protocol, l.name());
     match protocol {
         "HTTP" | "TCP" | "UDP" if l.has_tls => f.report(
             "gateway.tls",
@@ -120,12 +121,12 @@ fn tls_rules(
             format!(
                 "listener {lname:?} of {} is {protocol} and sets tls, which only HTTPS and TLS \
                  listeners may",
-                describe(gw.object)
+                gw.describe()
             ),
         ),
         "HTTPS" | "TLS" => {
-            let mode = l.tls_mode.unwrap_or("Terminate");
-            let refs = l.certificate_refs.map_or(0, <[_]>::len);
+            let mode = l.tls_mode.as_deref().unwrap_or("Terminate");
+            let refs = l.certificate_refs.as_ref().map_or(0, |r| r.len());
             if protocol == "HTTPS" && mode != "Terminate" {
                 f.report(
                     "gateway.tls",
@@ -134,7 +135,7 @@ fn tls_rules(
                     format!(
                         "HTTPS listener {lname:?} of {} has tls mode {mode:?}; HTTPS listeners \
                          terminate TLS",
-                        describe(gw.object)
+                        gw.describe()
                     ),
                 );
             } else if mode == "Terminate" && refs == 0 && !l.has_tls_options {
@@ -145,7 +146,7 @@ fn tls_rules(
                     format!(
                         "{protocol} listener {lname:?} of {} terminates TLS without \
                          certificateRefs",
-                        describe(gw.object)
+                        gw.describe()
                     ),
                 );
             }
@@ -157,24 +158,24 @@ fn tls_rules(
 
 fn cross_namespace_refs(
     index: &ObjectIndex<'_>,
-    g: &Gateway<'_>,
-    l: &Listener<'_>,
+    g: Gateway<'_>,
+    l: &Listener,
     path: ListenerPath,
     f: &mut Findings<'_>,
 ) {
-    let gw = g.subject;
-    let gw_ns = g.meta.namespace;
-    let Some(refs) = l.certificate_refs else {
+    let gw = g.digest;
+    let gw_ns = &*gw.namespace;
+    let Some(refs) = &l.certificate_refs else {
         return;
     };
     for (i, r) in refs.iter().enumerate() {
-        let Some(ns) = at(r, &["namespace"]).as_str() else {
+        let Some(ns) = r.namespace.as_deref() else {
             continue;
         };
         if ns == gw_ns {
             continue;
         }
-        let secret = at(r, &["name"]).as_str().unwrap_or_default();
+        let secret = r.name.as_deref().unwrap_or_default();
         if !reference_grant_allows(index, gw_ns, ns, secret) {
             f.report(
                 "gateway.cross-namespace-certificate",
@@ -184,7 +185,7 @@ fn cross_namespace_refs(
                     "{} uses Secret {ns}/{secret} from another namespace, and no ReferenceGrant \
                      in {ns:?} allows Gateways from {gw_ns:?} to; the listener would not be \
                      programmed (and cert-manager refuses cross-namespace secrets)",
-                    describe(gw.object)
+                    gw.describe()
                 ),
             );
         }
@@ -200,27 +201,21 @@ fn reference_grant_allows(
 ) -> bool {
     index
         .of_kind(GATEWAY_API, "ReferenceGrant")
-        .filter(|g| namespace(g.object) == to_ns)
+        .filter(|g| &*g.namespace == to_ns)
         .any(|g| {
-            let spec = at(g.object, &["spec"]);
-            let from_ok = at(spec, &["from"])
-                .as_array()
-                .into_iter()
-                .flatten()
-                .any(|fr| {
-                    at(fr, &["group"]).as_str() == Some(GATEWAY_API)
-                        && at(fr, &["kind"]).as_str() == Some("Gateway")
-                        && at(fr, &["namespace"]).as_str() == Some(from_ns)
-                });
-            let to_ok = at(spec, &["to"])
-                .as_array()
-                .into_iter()
-                .flatten()
-                .any(|to| {
-                    at(to, &["group"]).as_str().unwrap_or_default().is_empty()
-                        && at(to, &["kind"]).as_str() == Some("Secret")
-                        && at(to, &["name"]).as_str().is_none_or(|n| n == secret)
-                });
+            let Body::ReferenceGrant(grant) = &g.body else {
+                return false;
+            };
+            let from_ok = grant.from.iter().any(|[group, kind, namespace]| {
+                group.as_deref() == Some(GATEWAY_API)
+                    && kind.as_deref() == Some("Gateway")
+                    && namespace.as_deref() == Some(from_ns)
+            });
+            let to_ok = grant.to.iter().any(|[group, kind, name]| {
+                group.as_deref().unwrap_or_default().is_empty()
+                    && kind.as_deref() == Some("Secret")
+                    && name.as_deref().is_none_or(|n| n == secret)
+            });
             from_ok && to_ok
         })
 }

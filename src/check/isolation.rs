@@ -6,15 +6,16 @@ use foldhash::{HashMap, HashMapExt};
 
 use regex::Regex;
 
-use super::index::{Meta, ObjectIndex, at};
-use super::{Findings, Subject, describe};
+use super::Findings;
+use super::digest::{Body, Digest};
+use super::index::ObjectIndex;
 
 const TENANT_LABEL: &str = "projectcapsule.dev/tenant";
 
 /// One claim of a hostname by a tenant.
 struct Claim<'a> {
     tenant: &'a str,
-    subject: Subject<'a>,
+    subject: &'a Digest,
     field: ClaimField,
 }
 
@@ -44,12 +45,11 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
 }
 
 fn label_mismatch(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
-    for (s, m) in index.with_meta() {
-        let o = s.object;
-        let Some(claimed) = m.label(TENANT_LABEL) else {
+    for s in index.digests {
+        let Some(claimed) = s.tenant_label.as_deref() else {
             continue;
         };
-        let ns = m.namespace;
+        let ns = &*s.namespace;
         if ns.is_empty() || !index.has_namespace(ns) {
             continue;
         }
@@ -59,12 +59,12 @@ fn label_mismatch(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                 "{} is labelled {TENANT_LABEL}={claimed} but its namespace {ns:?} belongs to \
                  tenant {owner:?}; a tenant could use such a label to inject objects (for \
                  example hostnames) into another tenant's stack. Fix the label or move the object",
-                describe(o)
+                s.describe()
             ),
             None => format!(
                 "{} is labelled {TENANT_LABEL}={claimed} but its namespace {ns:?} belongs to no \
                  tenant; only objects in the tenant's own namespaces should count as the tenant's",
-                describe(o)
+                s.describe()
             ),
         };
         f.report(
@@ -95,57 +95,42 @@ impl<'a> Claims<'a> {
             + index
                 .gateways
                 .iter()
-                .map(|g| g.listeners().len())
+                .map(|g| g.spec.listeners().len())
                 .sum::<usize>();
         let mut claims = Claims {
             all: Vec::with_capacity(expected),
             by_host: HashMap::with_capacity(expected),
         };
-        let owner = |m: &Meta<'_>| index.namespace_owner.get(m.namespace).copied();
-        for (s, m) in index.of_kind_with_meta("gateway.networking.k8s.io", "HTTPRoute") {
-            let Some(tenant) = owner(m) else {
+        let owner = |d: &Digest| index.namespace_owner.get(&*d.namespace).copied();
+        let routes = index.of_kind("gateway.networking.k8s.io", "HTTPRoute");
+        let ingresses = index.of_kind("networking.k8s.io", "Ingress");
+        for s in routes.chain(ingresses) {
+            let Some(tenant) = owner(s) else {
                 continue;
             };
-            for (i, h) in at(s.object, &["spec", "hostnames"])
-                .as_array()
-                .into_iter()
-                .flatten()
-                .enumerate()
-            {
-                if let Some(h) = h.as_str() {
-                    claims.add(h, tenant, s, ClaimField::RouteHostname(i));
-                }
-            }
-        }
-        for (s, m) in index.of_kind_with_meta("networking.k8s.io", "Ingress") {
-            let Some(tenant) = owner(m) else {
-                continue;
+            let (hosts, field): (_, fn(usize) -> ClaimField) = match &s.body {
+                Body::HttpRoute { hostnames } => (hostnames, ClaimField::RouteHostname),
+                Body::Ingress(ingress) => (&ingress.hosts, ClaimField::IngressHost),
+                _ => continue,
             };
-            for (i, r) in at(s.object, &["spec", "rules"])
-                .as_array()
-                .into_iter()
-                .flatten()
-                .enumerate()
-            {
-                if let Some(h) = at(r, &["host"]).as_str() {
-                    claims.add(h, tenant, s, ClaimField::IngressHost(i));
-                }
+            for (i, h) in hosts {
+                claims.add(h, tenant, s, field(*i));
             }
         }
         for g in &index.gateways {
-            let Some(tenant) = g.subject.generated_by.map(|g| g.tenant) else {
+            let Some(tenant) = g.digest.tenant() else {
                 continue;
             };
-            for (i, l) in g.listeners().iter().enumerate() {
-                if let Some(h) = l.hostname {
-                    claims.add(h, tenant, g.subject, ClaimField::ListenerHostname(i));
+            for (i, l) in g.spec.listeners().iter().enumerate() {
+                if let Some(h) = l.hostname() {
+                    claims.add(h, tenant, g.digest, ClaimField::ListenerHostname(i));
                 }
             }
         }
         claims
     }
 
-    fn add(&mut self, host: &'a str, tenant: &'a str, subject: Subject<'a>, field: ClaimField) {
+    fn add(&mut self, host: &'a str, tenant: &'a str, subject: &'a Digest, field: ClaimField) {
         let at = self.all.len();
         self.all.push((
             host,
@@ -230,10 +215,10 @@ fn report_collision(
             "hostname {host:?} is claimed by tenant {:?} ({} {}) and tenant {:?} ({} claims {theirs}); \
              a hostname must belong to one tenant",
             a.tenant,
-            describe(a.subject.object),
+            a.subject.describe(),
             a.field,
             b.tenant,
-            describe(b.subject.object),
+            b.subject.describe(),
         ),
     );
 }
@@ -256,20 +241,14 @@ impl Allowed {
 fn allowed_hostnames(index: &ObjectIndex<'_>, claims: &Claims<'_>, f: &mut Findings<'_>) {
     let mut rules: HashMap<&str, Allowed> = HashMap::new();
     for t in index.of_kind("capsule.clastix.io", "Tenant") {
-        let spec = at(t.object, &["spec", "ingressOptions", "allowedHostnames"]);
-        if spec.is_null() {
+        let Body::Tenant {
+            allowed: Some(spec),
+        } = &t.body
+        else {
             continue;
-        }
-        let exact = at(spec, &["allowed"])
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|v| v.as_str().map(str::to_string))
-            .collect();
-        let regex_text = at(spec, &["allowedRegex"])
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
+        };
+        let exact = spec.exact.iter().map(|s| s.to_string()).collect();
+        let regex_text = spec.regex.to_string();
         let regex = if regex_text.is_empty() {
             None
         } else {
@@ -282,18 +261,15 @@ fn allowed_hostnames(index: &ObjectIndex<'_>, claims: &Claims<'_>, f: &mut Findi
                         "spec.ingressOptions.allowedHostnames.allowedRegex",
                         format!(
                             "{} has an allowedRegex that does not compile: {e}",
-                            describe(t.object)
+                            t.describe()
                         ),
                     );
                     continue;
                 }
             }
         };
-        let name = at(t.object, &["metadata", "name"])
-            .as_str()
-            .unwrap_or_default();
         rules.insert(
-            name,
+            &t.name,
             Allowed {
                 exact,
                 regex,
@@ -329,7 +305,7 @@ fn allowed_hostnames(index: &ObjectIndex<'_>, claims: &Claims<'_>, f: &mut Findi
             c.field.to_string(),
             format!(
                 "hostname {host:?} of {} is outside tenant {:?}'s allowed hostnames ({allowed})",
-                describe(c.subject.object),
+                c.subject.describe(),
                 c.tenant
             ),
         );

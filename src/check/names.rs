@@ -2,8 +2,9 @@
 //! labels, most object names DNS-1123 subdomains, Gateway names should fit a label value. When
 //! a generated name contains the tenant's name, the hint says how long a tenant name can be.
 
+use super::Findings;
+use super::digest::Digest;
 use super::index::ObjectIndex;
-use super::{Findings, Subject, describe};
 
 /// `validation.IsDNS1123Label`: 1-63 of `[a-z0-9-]`, alphanumeric at both ends.
 pub(crate) fn is_dns_label(s: &str) -> bool {
@@ -73,12 +74,12 @@ pub(crate) fn is_gateway_hostname(h: &str) -> Result<(), &'static str> {
 }
 
 pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
-    for (s, m) in index.with_meta() {
-        let Some(kind) = m.kind else {
+    for s in index.digests {
+        let Some(kind) = s.kind.as_deref() else {
             continue;
         };
-        let core = m.group.is_empty();
-        let n = m.name;
+        let core = s.group().is_empty();
+        let n = &*s.name;
         if core && kind == "Namespace" {
             if !is_dns_label(n) {
                 report(
@@ -114,7 +115,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                 "a DNS-1123 subdomain",
             );
         }
-        let ns = m.namespace;
+        let ns = &*s.namespace;
         if s.generated_by.is_some() && !ns.is_empty() && !is_dns_label(ns) {
             report(
                 f,
@@ -127,7 +128,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
             );
         }
         if kind == "Gateway"
-            && m.group == "gateway.networking.k8s.io"
+            && s.group() == "gateway.networking.k8s.io"
             && n.len() > 63
             && is_dns_subdomain(n)
         {
@@ -147,7 +148,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
 fn report(
     f: &mut Findings<'_>,
     id: &'static str,
-    s: Subject<'_>,
+    s: &Digest,
     field: &str,
     value: &str,
     limit: usize,
@@ -155,14 +156,14 @@ fn report(
 ) {
     let mut msg = format!(
         "{} has {field} {value:?}, which is not {rule}",
-        describe(s.object)
+        s.describe()
     );
     if value.len() > limit {
         msg.push_str(&format!(
             " ({} characters, the limit is {limit})",
             value.len()
         ));
-        if let Some(tenant) = s.generated_by.map(|g| g.tenant)
+        if let Some(tenant) = s.tenant()
             && !tenant.is_empty()
             && value.contains(tenant)
         {

@@ -5,8 +5,9 @@
 
 use foldhash::{HashSet, HashSetExt};
 
-use super::index::{Meta, ObjectIndex, at, name, namespace};
-use super::{CheckOptions, Findings, Subject, annotation, describe};
+use super::digest::{Body, Digest};
+use super::index::ObjectIndex;
+use super::{CheckOptions, Findings};
 
 const GATEWAY_API: &str = "gateway.networking.k8s.io";
 const CERT_MANAGER: &str = "cert-manager.io";
@@ -14,15 +15,15 @@ const ENVOY_GATEWAY: &str = "gateway.envoyproxy.io";
 
 pub(super) fn check(index: &ObjectIndex<'_>, options: &CheckOptions, f: &mut Findings<'_>) {
     for g in &index.gateways {
-        envoy_proxy_ref(index, g.subject, f);
+        envoy_proxy_ref(index, g.digest, &g.spec.parameters_ref, f);
     }
     for kind in ["Issuer", "ClusterIssuer"] {
         for issuer in index.of_kind(CERT_MANAGER, kind) {
             solver_parent_refs(index, issuer, f);
         }
     }
-    for (s, m) in index.gateways_and_ingresses() {
-        issuer_annotations(index, options, s, m, f);
+    for d in index.gateways_and_ingresses() {
+        issuer_annotations(index, options, d, f);
     }
     let used = used_issuers(index);
     for issuer in index.of_kind(CERT_MANAGER, "Issuer") {
@@ -32,22 +33,25 @@ pub(super) fn check(index: &ObjectIndex<'_>, options: &CheckOptions, f: &mut Fin
     }
 }
 
-fn envoy_proxy_ref(index: &ObjectIndex<'_>, gw: Subject<'_>, f: &mut Findings<'_>) {
-    let r = at(gw.object, &["spec", "infrastructure", "parametersRef"]);
-    if at(r, &["kind"]).as_str() != Some("EnvoyProxy")
-        || at(r, &["group"]).as_str() != Some(ENVOY_GATEWAY)
-    {
+fn envoy_proxy_ref(
+    index: &ObjectIndex<'_>,
+    gw: &Digest,
+    parameters_ref: &[Option<Box<str>>; 3],
+    f: &mut Findings<'_>,
+) {
+    let [group, kind, name] = parameters_ref;
+    if kind.as_deref() != Some("EnvoyProxy") || group.as_deref() != Some(ENVOY_GATEWAY) {
         return;
     }
-    let wanted = at(r, &["name"]).as_str().unwrap_or_default();
-    let ns = namespace(gw.object);
+    let wanted = name.as_deref().unwrap_or_default();
+    let ns = &*gw.namespace;
     if index.get(ENVOY_GATEWAY, "EnvoyProxy", ns, wanted).is_some() {
         return;
     }
     let elsewhere: Vec<String> = index
         .of_kind(ENVOY_GATEWAY, "EnvoyProxy")
-        .filter(|p| name(p.object) == wanted)
-        .map(|p| describe(p.object))
+        .filter(|p| &*p.name == wanted)
+        .map(Digest::describe)
         .collect();
     if elsewhere.is_empty() {
         f.report(
@@ -57,7 +61,7 @@ fn envoy_proxy_ref(index: &ObjectIndex<'_>, gw: Subject<'_>, f: &mut Findings<'_
             format!(
                 "{} references EnvoyProxy {wanted:?} in its namespace {ns:?}, which no input or \
                  rendered object defines; render it there or fix the reference",
-                describe(gw.object)
+                gw.describe()
             ),
         );
     } else {
@@ -68,7 +72,7 @@ fn envoy_proxy_ref(index: &ObjectIndex<'_>, gw: Subject<'_>, f: &mut Findings<'_
             format!(
                 "{} references EnvoyProxy {wanted:?}, but it exists only as {}; \
                  parametersRef always resolves in the Gateway's namespace {ns:?}",
-                describe(gw.object),
+                gw.describe(),
                 elsewhere.join(", ")
             ),
         );
@@ -76,47 +80,49 @@ fn envoy_proxy_ref(index: &ObjectIndex<'_>, gw: Subject<'_>, f: &mut Findings<'_
 }
 
 /// Gateways rendered for the same tenant, to name the other side of a broken reference.
-fn tenant_gateways(index: &ObjectIndex<'_>, of: Subject<'_>) -> Vec<String> {
-    let Some(tenant) = of.generated_by.map(|g| g.tenant) else {
+fn tenant_gateways<'a>(index: &ObjectIndex<'a>, of: &'a Digest) -> Vec<String> {
+    let Some(tenant) = of.tenant() else {
         return Vec::new();
     };
     index
         .tenant_gateways(tenant)
-        .map(|g| describe(g.object))
+        .map(Digest::describe)
         .collect()
 }
 
-fn solver_parent_refs(index: &ObjectIndex<'_>, issuer: Subject<'_>, f: &mut Findings<'_>) {
-    let cluster = at(issuer.object, &["kind"]).as_str() == Some("ClusterIssuer");
-    let Some(solvers) = at(issuer.object, &["spec", "acme", "solvers"]).as_array() else {
+fn solver_parent_refs<'a>(index: &ObjectIndex<'a>, issuer: &'a Digest, f: &mut Findings<'_>) {
+    let cluster = issuer.kind() == "ClusterIssuer";
+    let Body::Issuer {
+        solvers: Some(solvers),
+    } = &issuer.body
+    else {
         return;
     };
     for (si, solver) in solvers.iter().enumerate() {
-        let Some(refs) = at(solver, &["http01", "gatewayHTTPRoute", "parentRefs"]).as_array()
-        else {
+        let Some(refs) = &solver.parent_refs else {
             continue;
         };
         for (ri, r) in refs.iter().enumerate() {
-            let group = at(r, &["group"]).as_str().unwrap_or(GATEWAY_API);
-            let kind = at(r, &["kind"]).as_str().unwrap_or("Gateway");
+            let group = r.group.as_deref().unwrap_or(GATEWAY_API);
+            let kind = r.kind.as_deref().unwrap_or("Gateway");
             if group != GATEWAY_API || kind != "Gateway" {
                 continue;
             }
             let path = format!("spec.acme.solvers[{si}].http01.gatewayHTTPRoute.parentRefs[{ri}]");
-            let gw_name = at(r, &["name"]).as_str().unwrap_or_default();
-            let gw_ns = match at(r, &["namespace"]).as_str() {
+            let gw_name = r.name.as_deref().unwrap_or_default();
+            let gw_ns = match r.namespace.as_deref() {
                 Some(ns) => ns,
                 // Without a namespace the parent resolves in the challenge's namespace: the
                 // Issuer's own, or (for a ClusterIssuer) each certificate's: unknowable here.
                 None if cluster => continue,
-                None => namespace(issuer.object),
+                None => &issuer.namespace,
             };
             match index.get(GATEWAY_API, "Gateway", gw_ns, gw_name) {
                 None => {
                     let mut msg = format!(
                         "{} solves HTTP-01 challenges through Gateway {gw_ns}/{gw_name}, which no \
                          input or rendered object defines: challenges would never be routed",
-                        describe(issuer.object)
+                        issuer.describe()
                     );
                     let others = tenant_gateways(index, issuer);
                     if !others.is_empty() {
@@ -128,14 +134,14 @@ fn solver_parent_refs(index: &ObjectIndex<'_>, issuer: Subject<'_>, f: &mut Find
                     f.report("ref.issuer-gateway", issuer, format!("{path}.name"), msg);
                 }
                 Some(gw) => {
-                    let Some(section) = at(r, &["sectionName"]).as_str() else {
+                    let Some(section) = r.section_name.as_deref() else {
                         continue;
                     };
-                    let listeners = at(gw.object, &["spec", "listeners"]).as_array();
-                    let found = listeners
-                        .into_iter()
-                        .flatten()
-                        .any(|l| at(l, &["name"]).as_str() == Some(section));
+                    let found = gw.gateway().is_some_and(|g| {
+                        g.listeners()
+                            .iter()
+                            .any(|l| l.name.as_deref() == Some(section))
+                    });
                     if !found {
                         f.report(
                             "ref.issuer-gateway",
@@ -144,8 +150,8 @@ fn solver_parent_refs(index: &ObjectIndex<'_>, issuer: Subject<'_>, f: &mut Find
                             format!(
                                 "{} solves HTTP-01 challenges through listener {section:?} of \
                                  {}, which has no listener of that name",
-                                describe(issuer.object),
-                                describe(gw.object)
+                                issuer.describe(),
+                                gw.describe()
                             ),
                         );
                     }
@@ -158,22 +164,22 @@ fn solver_parent_refs(index: &ObjectIndex<'_>, issuer: Subject<'_>, f: &mut Find
 fn issuer_annotations(
     index: &ObjectIndex<'_>,
     options: &CheckOptions,
-    s: Subject<'_>,
-    m: &Meta<'_>,
+    d: &Digest,
     f: &mut Findings<'_>,
 ) {
-    let o = s.object;
-    let external_kind = m
-        .annotation("cert-manager.io/issuer-group")
+    let Some(a) = d.cert_manager() else {
+        return;
+    };
+    let external_kind = a
+        .issuer_group
+        .as_deref()
         .is_some_and(|g| !g.is_empty() && g != CERT_MANAGER);
     if external_kind {
         return;
     }
-    let ns = m.namespace;
-    if let Some(issuer) = m.annotation("cert-manager.io/issuer") {
-        let kind = m
-            .annotation("cert-manager.io/issuer-kind")
-            .unwrap_or("Issuer");
+    let ns = &*d.namespace;
+    if let Some(issuer) = a.issuer.as_deref() {
+        let kind = a.issuer_kind.as_deref().unwrap_or("Issuer");
         let known = match kind {
             "ClusterIssuer" => index
                 .get(CERT_MANAGER, "ClusterIssuer", "", issuer)
@@ -187,31 +193,31 @@ fn issuer_annotations(
             let qualified = format!("{ns}/{issuer}");
             f.report(
                 "ref.issuer-annotation",
-                s,
+                d,
                 "metadata.annotations[cert-manager.io/issuer]",
                 format!(
                     "{} asks cert-manager for Issuer {qualified}, which no input or rendered \
                      object defines (an Issuer must live in the same namespace); render it there, \
                      or declare it in the option externalIssuers",
-                    describe(o)
+                    d.describe()
                 ),
             );
         }
     }
-    if let Some(issuer) = m.annotation("cert-manager.io/cluster-issuer") {
+    if let Some(issuer) = a.cluster_issuer.as_deref() {
         let known = index
             .get(CERT_MANAGER, "ClusterIssuer", "", issuer)
             .is_some();
         if !known && !options.external_cluster_issuers.iter().any(|e| e == issuer) {
             f.report(
                 "ref.issuer-annotation",
-                s,
+                d,
                 "metadata.annotations[cert-manager.io/cluster-issuer]",
                 format!(
                     "{} asks cert-manager for ClusterIssuer {issuer:?}, which no input or \
                      rendered object defines; add it, or declare it in \
                      the option externalClusterIssuers",
-                    describe(o)
+                    d.describe()
                 ),
             );
         }
@@ -222,46 +228,47 @@ fn issuer_annotations(
 /// annotations, Certificate issuerRefs.
 fn used_issuers<'a>(index: &ObjectIndex<'a>) -> HashSet<(&'a str, &'a str)> {
     let mut used = HashSet::new();
-    for (_, m) in index.gateways_and_ingresses() {
-        if m.annotation("cert-manager.io/issuer-kind")
-            .is_none_or(|k| k == "Issuer")
-            && let Some(n) = m.annotation("cert-manager.io/issuer")
+    for d in index.gateways_and_ingresses() {
+        let Some(a) = d.cert_manager() else {
+            continue;
+        };
+        if a.issuer_kind.as_deref().is_none_or(|k| k == "Issuer")
+            && let Some(n) = a.issuer.as_deref()
         {
-            used.insert((m.namespace, n));
+            used.insert((&*d.namespace, n));
         }
     }
     for c in index.of_kind(CERT_MANAGER, "Certificate") {
-        let r = at(c.object, &["spec", "issuerRef"]);
-        if at(r, &["kind"]).as_str().is_none_or(|k| k == "Issuer")
-            && let Some(n) = at(r, &["name"]).as_str()
+        if let Body::Certificate(issuer_ref) = &c.body
+            && let [issuer_kind, Some(n)] = &**issuer_ref
+            && issuer_kind.as_deref().is_none_or(|k| k == "Issuer")
         {
-            used.insert((namespace(c.object), n));
+            used.insert((&*c.namespace, &**n));
         }
     }
     used
 }
 
-fn unused_issuer(
-    index: &ObjectIndex<'_>,
+fn unused_issuer<'a>(
+    index: &ObjectIndex<'a>,
     used: &HashSet<(&str, &str)>,
-    issuer: Subject<'_>,
+    issuer: &'a Digest,
     f: &mut Findings<'_>,
 ) {
-    let ns = namespace(issuer.object);
-    let n = name(issuer.object);
+    let (ns, n) = (&*issuer.namespace, &*issuer.name);
     if used.contains(&(ns, n)) {
         return;
     }
     let mut msg = format!(
         "{} is referenced by no Gateway, Ingress or Certificate in namespace {ns:?}",
-        describe(issuer.object)
+        issuer.describe()
     );
-    if let Some(tenant) = issuer.generated_by.map(|g| g.tenant) {
+    if let Some(tenant) = issuer.tenant() {
         let cluster_users: Vec<String> = index
             .tenant_gateways(tenant)
             .filter_map(|g| {
-                annotation(g.object, "cert-manager.io/cluster-issuer")
-                    .map(|ci| format!("{} asks for ClusterIssuer {ci:?}", describe(g.object)))
+                let ci = g.cert_manager()?.cluster_issuer.as_deref()?;
+                Some(format!("{} asks for ClusterIssuer {ci:?}", g.describe()))
             })
             .collect();
         if !cluster_users.is_empty() {

@@ -192,7 +192,7 @@ mod tests {
         Outcome {
             items: vec![
                 OutputItem::Kept(1),
-                OutputItem::Generated(json!({"kind": "Half"})),
+                OutputItem::Generated(json!({"kind": "Half"}).into()),
             ],
             diagnostics: vec![Diagnostic {
                 resource: Some(ResourceRef {
@@ -211,7 +211,7 @@ mod tests {
             items: (0..items.len())
                 .map(OutputItem::Kept)
                 .chain([OutputItem::Generated(
-                    json!({"kind": "New", "data": {"x": "yes"}}),
+                    json!({"kind": "New", "data": {"x": "yes"}}).into(),
                 )])
                 .collect(),
             diagnostics: vec![Diagnostic::new(Severity::Info, "1 object")],

@@ -8,24 +8,27 @@ use serde_json::Value;
 
 use super::input::Input;
 use super::results::result_value;
-use crate::capsule::OutputItem;
+use crate::capsule::{GeneratedObject, OutputItem};
 use crate::diagnostic::Diagnostic;
 use crate::yaml::{emit_into, plain_ok, write_quoted};
 
-/// One object to write: an input item (by index) or a new value.
+/// One object to write: an input item (by index), a new value, or a generated object (unpacked
+/// when it is written).
 #[derive(Clone, Copy, Debug)]
 pub enum Out<'v> {
     /// The input item with this index, written as it came (verbatim when possible).
     Kept(usize),
     /// A value to emit.
     New(&'v Value),
+    /// A generated object to emit.
+    Generated(&'v GeneratedObject),
 }
 
 impl<'v> From<&'v OutputItem> for Out<'v> {
     fn from(item: &'v OutputItem) -> Self {
         match item {
             OutputItem::Kept(i) => Out::Kept(*i),
-            OutputItem::Generated(v) => Out::New(v),
+            OutputItem::Generated(g) => Out::Generated(g),
         }
     }
 }
@@ -49,6 +52,7 @@ fn write_item(
             (_, None) => {}
         },
         Out::New(value) => emit_value(out, value, first_prefix, indent),
+        Out::Generated(g) => emit_value(out, &g.value(), first_prefix, indent),
     }
 }
 
@@ -154,11 +158,12 @@ pub fn write_json_stream<'v>(
     let mut out = String::new();
     for item in items {
         let value = match item {
-            Out::Kept(i) => input.items.get(i),
-            Out::New(v) => Some(v),
+            Out::Kept(i) => input.items.get(i).map(std::borrow::Cow::Borrowed),
+            Out::New(v) => Some(std::borrow::Cow::Borrowed(v)),
+            Out::Generated(g) => Some(std::borrow::Cow::Owned(g.value())),
         };
         if let Some(v) = value {
-            out.push_str(&serde_json::to_string_pretty(v).unwrap_or_default());
+            out.push_str(&serde_json::to_string_pretty(&*v).unwrap_or_default());
             out.push('\n');
             flush_if_full(&mut out, w)?;
         }
