@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod json_field;
 pub mod json_view;
 pub mod krm;
+pub mod packed;
 pub mod sprig;
 pub mod template;
 pub mod yaml;

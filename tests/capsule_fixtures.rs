@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use capsule_render::capsule::{OutputItem, render};
 use capsule_render::diagnostic::{Diagnostic, Severity};
+use capsule_render::packed::pack_all;
 use serde_json::{Value as Json, json};
 
 fn diagnostic_json(d: &Diagnostic) -> Json {
@@ -50,7 +51,7 @@ fn run_case(dir: &Path) -> Json {
     let input: Json = serde_json::from_str(&text).expect("input.json is JSON");
     let items: Vec<Json> = input["items"].as_array().cloned().unwrap_or_default();
     let fc = input.get("functionConfig");
-    let outcome = render(&items, fc);
+    let outcome = render(&pack_all(&items), fc);
     let has_error = outcome
         .diagnostics
         .iter()
@@ -153,7 +154,7 @@ fn rerun_is_idempotent() {
         let input: Json =
             serde_json::from_str(&fs::read_to_string(dir.join("input.json")).expect("readable"))
                 .expect("JSON");
-        let outcome = render(&items, input.get("functionConfig"));
+        let outcome = render(&pack_all(&items), input.get("functionConfig"));
         let again: Vec<Json> = outcome
             .items
             .iter()
@@ -171,7 +172,7 @@ fn gtr(name: &str, spec: Json) -> Json {
 }
 
 fn outputs(items: &[Json], fc: Option<&Json>) -> (Vec<Json>, Vec<Diagnostic>) {
-    let outcome = render(items, fc);
+    let outcome = render(&pack_all(items), fc);
     let out = outcome
         .items
         .iter()
@@ -317,7 +318,7 @@ fn two_thousand_tenants_render_quickly() {
         "rawItems": [{"apiVersion": "v1", "kind": "ServiceAccount", "metadata": {"name": "sa", "namespace": "tenant-{{tenant.name}}-system"}}],
         "generators": generators}]})));
     let start = std::time::Instant::now();
-    let outcome = render(&items, None);
+    let outcome = render(&pack_all(&items), None);
     let elapsed = start.elapsed();
     assert!(outcome.ok(), "{:?}", outcome.diagnostics.first());
     let generated = outcome
@@ -403,7 +404,7 @@ fn mutated_inputs_never_panic() {
                 }
             }
             let items: Vec<Json> = v["items"].as_array().cloned().unwrap_or_default();
-            let outcome = render(&items, v.get("functionConfig"));
+            let outcome = render(&pack_all(&items), v.get("functionConfig"));
             let has_error = outcome
                 .diagnostics
                 .iter()

@@ -23,6 +23,9 @@ fn items(text: &str) -> Vec<Value> {
     read_input(text, &Limits::DEFAULT)
         .unwrap_or_else(|e| panic!("{e}\n{text}"))
         .items
+        .iter()
+        .map(|p| p.value())
+        .collect()
 }
 
 /// Same values after the round trip; returns the output.

@@ -17,6 +17,7 @@ use super::model::Replication;
 use super::object::{self, ObjectId};
 use super::provenance;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::packed::Packed;
 
 /// The produced objects that are new, and the input items replaced by adopted objects.
 pub struct Adoption {
@@ -27,7 +28,7 @@ pub struct Adoption {
 /// Splits `finals` (merged, labelled, provenance-stamped) into new objects and adoptions of the
 /// `candidates` (input indexes of ordinary objects).
 pub fn adopt(
-    items: &[Json],
+    items: &[Packed],
     candidates: &[usize],
     finals: Vec<FinalObject>,
     reps: &[Replication],
@@ -36,7 +37,7 @@ pub fn adopt(
     let mut existing: HashMap<ObjectId, usize> = HashMap::new();
     for &i in candidates {
         if let Some(v) = items.get(i) {
-            existing.entry(ObjectId::of(v)).or_insert(i);
+            existing.entry(ObjectId::of(v.view())).or_insert(i);
         }
     }
     let by_owner: HashMap<String, &Replication> = reps.iter().map(|r| (r.owner_key(), r)).collect();
@@ -51,8 +52,12 @@ pub fn adopt(
         };
         let id = f.id;
         let obj = f.object.value();
-        let Some(current) = out.replacements.get(&i).or_else(|| items.get(i)).cloned() else {
-            continue;
+        let current = match out.replacements.get(&i) {
+            Some(r) => r.clone(),
+            None => match items.get(i) {
+                Some(p) => p.value(),
+                None => continue,
+            },
         };
         let labels = object::labels(&current);
         // Created by Capsule's legacy replication: its fields belong to Capsule's field manager

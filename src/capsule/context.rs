@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use serde_json::Value as Json;
+use crate::packed::Packed;
 
 use super::fast_template::FastContext;
 use super::kinds::KindTable;
@@ -22,7 +22,7 @@ type LabelValues = HashMap<String, Vec<usize>>;
 /// The input objects a lookup can find, indexed once per render. Keys borrow from the items.
 #[derive(Debug, Default)]
 pub struct ContextIndex<'a> {
-    items: &'a [Json],
+    items: &'a [Packed],
     by_kind: HashMap<(&'a str, &'a str), Vec<usize>>,
     by_kind_ns: HashMap<(&'a str, &'a str, &'a str), Vec<usize>>,
     /// `(apiVersion, kind, label key)` → label value → candidates, built on first use (the
@@ -34,20 +34,25 @@ pub struct ContextIndex<'a> {
 impl<'a> ContextIndex<'a> {
     /// Indexes `items[i]` for every `i` in `candidates`, each list sorted by namespace then
     /// name (then input position).
-    pub fn new(items: &'a [Json], candidates: impl IntoIterator<Item = usize>) -> ContextIndex<'a> {
+    pub fn new(
+        items: &'a [Packed],
+        candidates: impl IntoIterator<Item = usize>,
+    ) -> ContextIndex<'a> {
         let mut idx = ContextIndex {
             items,
             ..ContextIndex::default()
         };
         for i in candidates {
-            let Some(v) = items.get(i) else { continue };
+            let Some(v) = items.get(i).map(Packed::view) else {
+                continue;
+            };
             let av = object::api_version(v);
             let kind = object::kind(v);
             let ns = object::namespace(v);
             idx.by_kind.entry((av, kind)).or_default().push(i);
             idx.by_kind_ns.entry((av, kind, ns)).or_default().push(i);
         }
-        let key = |i: &usize| match items.get(*i) {
+        let key = |i: &usize| match items.get(*i).map(Packed::view) {
             Some(v) => (object::namespace(v), object::name(v), *i),
             None => ("", "", *i),
         };
@@ -90,8 +95,11 @@ impl<'a> ContextIndex<'a> {
     /// A label of a candidate (`metadata.labels[key]`, when a string, as
     /// `unstructured.GetLabels` keeps only string values).
     pub fn label(&self, i: usize, key: &str) -> Option<&'a str> {
-        let v = self.items.get(i)?;
-        crate::json_field::at(v, &["metadata", "labels", key]).as_str()
+        use crate::json_view::JsonView;
+        self.items
+            .get(i)?
+            .view()
+            .str_at(&["metadata", "labels", key])
     }
 }
 
@@ -195,7 +203,7 @@ fn plural(kind: &str) -> String {
 
 /// `LoadResources`: the matching input items, in deterministic order.
 pub fn lookup(
-    items: &[Json],
+    items: &[Packed],
     index: &ContextIndex<'_>,
     kinds: &KindTable,
     r: &ResourceReference,
@@ -235,7 +243,7 @@ pub fn lookup(
         None => false,
         Some(list) => items
             .get(i)
-            .is_none_or(|v| !list.iter().any(|n| n == object::namespace(v))),
+            .is_none_or(|v| !list.iter().any(|n| n == object::namespace(v.view()))),
     };
     if !resolved.name.is_empty() {
         // GET: one object by namespace and name (a namespaced GET without namespace finds
@@ -247,7 +255,7 @@ pub fn lookup(
             .find(|&i| {
                 items
                     .get(i)
-                    .is_some_and(|v| object::name(v) == resolved.name)
+                    .is_some_and(|v| object::name(v.view()) == resolved.name)
             });
         return match found {
             Some(i) if !restricted(i) => Ok(vec![i]),
@@ -272,7 +280,12 @@ pub fn lookup(
         Some((k, v)) => index
             .with_label(&r.api_version, &r.kind, k, v)
             .into_iter()
-            .filter(|&i| ns.is_empty() || items.get(i).is_some_and(|o| object::namespace(o) == ns))
+            .filter(|&i| {
+                ns.is_empty()
+                    || items
+                        .get(i)
+                        .is_some_and(|o| object::namespace(o.view()) == ns)
+            })
             .collect(),
         None if ns.is_empty() => index.candidates(&r.api_version, &r.kind, None).to_vec(),
         None => index
@@ -294,7 +307,8 @@ pub fn lookup(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::packed::pack_all;
+    use serde_json::{Value as Json, json};
 
     fn cm(ns: &str, name: &str, app: &str) -> Json {
         json!({"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": name, "namespace": ns, "labels": {"app": app}}})
@@ -333,6 +347,7 @@ mod tests {
             cm("team-a", "other", "worker"),
             cm("team-b", "settings", "api"),
         ];
+        let items = pack_all(&items);
         let idx = ContextIndex::new(&items, 0..items.len());
         let k = KindTable::default();
         let f = FastContext::default();
@@ -368,6 +383,7 @@ mod tests {
     #[test]
     fn order_is_namespace_then_name() {
         let items = vec![cm("b", "x", "a"), cm("a", "z", "a"), cm("a", "y", "a")];
+        let items = pack_all(&items);
         let idx = ContextIndex::new(&items, 0..items.len());
         let r = reference(json!({"apiVersion": "v1", "kind": "ConfigMap"}));
         let got = lookup(
@@ -440,6 +456,7 @@ mod tests {
             cm("two", "s2", "p"),
             cm("kube-system", "k", "p"),
         ];
+        let items = pack_all(&items);
         let idx = ContextIndex::new(&items, 0..items.len());
         let k = KindTable::default();
         let allowed = vec!["one".to_string(), "two".to_string()];
@@ -471,6 +488,7 @@ mod tests {
         let items = vec![
             json!({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole", "metadata": {"name": "r"}}),
         ];
+        let items = pack_all(&items);
         let idx = ContextIndex::new(&items, 0..1);
         let r =
             reference(json!({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole"}));
@@ -501,6 +519,7 @@ mod tests {
             cm("acme-web", "shop", "acme"),
             cm("shared", "spoof", "acme"),
         ];
+        let items = pack_all(&items);
         let idx = ContextIndex::new(&items, 0..2);
         let r = reference(
             json!({"apiVersion": "v1", "kind": "ConfigMap", "selector": {"matchLabels": {"app": "acme"}}}),
@@ -536,6 +555,7 @@ mod tests {
     fn excluded_labels() {
         let mut items = vec![cm("a", "x", "p"), cm("a", "y", "p")];
         items[1]["metadata"]["labels"]["projectcapsule.dev/created-by"] = json!("resources");
+        let items = pack_all(&items);
         let idx = ContextIndex::new(&items, 0..2);
         let r = reference(json!({"apiVersion": "v1", "kind": "ConfigMap"}));
         let scope = LookupScope {

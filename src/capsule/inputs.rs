@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde_json::Value as Json;
+use crate::packed::Packed;
 
 use super::context::ContextIndex;
 use super::model::{self, NamespaceView, ReplicationKind, TenantView};
@@ -19,7 +19,7 @@ pub const NAME_LABEL: &str = "kubernetes.io/metadata.name";
 /// The sorted inputs of one render.
 #[derive(Debug)]
 pub struct Inputs<'a> {
-    pub items: &'a [Json],
+    pub items: &'a [Packed],
     /// Tenants by name (the first of duplicated names wins).
     pub tenants: BTreeMap<String, TenantView<'a>>,
     /// Namespaces by name.
@@ -35,13 +35,13 @@ pub struct Inputs<'a> {
 
 impl<'a> Inputs<'a> {
     /// Sorts `items`.
-    pub fn new(items: &'a [Json]) -> Inputs<'a> {
+    pub fn new(items: &'a [Packed]) -> Inputs<'a> {
         let mut tenants = BTreeMap::new();
         let mut namespaces = BTreeMap::new();
         let mut replications = Vec::new();
         let mut previous = Vec::new();
         let mut candidates = Vec::new();
-        for (i, v) in items.iter().enumerate() {
+        for (i, v) in items.iter().map(Packed::view).enumerate() {
             if let Some(k) = ReplicationKind::of(v) {
                 replications.push((i, k));
             }

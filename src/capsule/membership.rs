@@ -2,13 +2,13 @@
 //! target selection uses), falling back to an ownerReference of kind `Tenant` (what the tenant
 //! controller sets and what TenantResources resolve their tenant through).
 
-use serde_json::Value as Json;
+use crate::json_view::JsonView;
 
 /// The tenant label Capsule's webhook puts on tenant namespaces.
 pub const TENANT_LABEL: &str = "capsule.clastix.io/tenant";
 
 /// The tenant named by a namespace's label.
-pub fn tenant_label(ns: &Json) -> Option<String> {
+pub fn tenant_label<'a>(ns: impl JsonView<'a>) -> Option<String> {
     super::object::labels(ns)
         .get(TENANT_LABEL)
         .filter(|s| !s.is_empty())
@@ -16,12 +16,12 @@ pub fn tenant_label(ns: &Json) -> Option<String> {
 }
 
 /// The tenant named by a namespace's `Tenant` ownerReference (group `capsule.clastix.io`).
-pub fn tenant_owner(ns: &Json) -> Option<String> {
-    let refs = ns.get("metadata")?.get("ownerReferences")?.as_array()?;
-    refs.iter().find_map(|r| {
-        let kind = r.get("kind")?.as_str()?;
-        let api = r.get("apiVersion").and_then(Json::as_str).unwrap_or("");
-        let name = r.get("name")?.as_str()?;
+pub fn tenant_owner<'a>(ns: impl JsonView<'a>) -> Option<String> {
+    let refs = ns.list_at(&["metadata", "ownerReferences"])?;
+    refs.into_iter().find_map(|r| {
+        let kind = r.str_at(&["kind"])?;
+        let api = r.str_at(&["apiVersion"]).unwrap_or("");
+        let name = r.str_at(&["name"])?;
         (kind == "Tenant"
             && super::object::group_of(api) == "capsule.clastix.io"
             && !name.is_empty())
@@ -30,12 +30,12 @@ pub fn tenant_owner(ns: &Json) -> Option<String> {
 }
 
 /// Label first, then ownerReference.
-pub fn tenant_of_namespace(ns: &Json) -> Option<String> {
+pub fn tenant_of_namespace<'a>(ns: impl JsonView<'a>) -> Option<String> {
     tenant_label(ns).or_else(|| tenant_owner(ns))
 }
 
 /// The owner first, then the label: how a TenantResource finds its tenant.
-pub fn owner_of_namespace(ns: &Json) -> Option<String> {
+pub fn owner_of_namespace<'a>(ns: impl JsonView<'a>) -> Option<String> {
     tenant_owner(ns).or_else(|| tenant_label(ns))
 }
 

@@ -34,7 +34,6 @@ pub mod model;
 pub mod namespaced_items;
 pub mod object;
 pub mod options;
-pub mod packed;
 pub mod provenance;
 pub mod raw_items;
 pub mod render;
@@ -44,9 +43,14 @@ pub mod selector;
 pub mod template_data;
 pub mod upsert;
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::diagnostic::{Diagnostic, ResourceRef, Severity};
+use crate::packed::Packed;
+
+/// An input item as the render reads it: a view into its packed form (see [`crate::packed`]).
+pub type Item<'a> = crate::packed::PackedView<'a>;
 
 /// One item of the output, in output order.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,7 +66,7 @@ pub enum OutputItem {
 /// the upsert gave it (added to the annotations when it is unpacked).
 #[derive(Clone, Debug, PartialEq)]
 pub struct GeneratedObject {
-    object: packed::Packed,
+    object: Packed,
     /// `internal.config.kubernetes.io/path` and `index`, when the upsert assigned them.
     position: Option<(String, String)>,
 }
@@ -86,7 +90,7 @@ impl GeneratedObject {
 
 impl GeneratedObject {
     /// The packed object (without the position the upsert assigned).
-    pub fn packed(&self) -> &packed::Packed {
+    pub fn packed(&self) -> &Packed {
         &self.object
     }
 
@@ -96,7 +100,7 @@ impl GeneratedObject {
     }
 
     /// A packed object, with the kpt position to add when it is unpacked.
-    pub fn at(object: packed::Packed, position: Option<(String, String)>) -> GeneratedObject {
+    pub fn at(object: Packed, position: Option<(String, String)>) -> GeneratedObject {
         GeneratedObject { object, position }
     }
 }
@@ -104,7 +108,7 @@ impl GeneratedObject {
 impl From<serde_json::Value> for GeneratedObject {
     fn from(v: serde_json::Value) -> GeneratedObject {
         GeneratedObject {
-            object: packed::Packed::of(&v),
+            object: Packed::of(&v),
             position: None,
         }
     }
@@ -116,7 +120,7 @@ impl From<serde_json::Value> for GeneratedObject {
 #[derive(Debug)]
 pub struct FinalObject {
     pub id: object::ObjectId,
-    pub object: packed::Packed,
+    pub object: Packed,
     pub has_position: bool,
     pub tenant: String,
 }
@@ -126,7 +130,7 @@ impl FinalObject {
     pub fn of(v: &serde_json::Value) -> FinalObject {
         FinalObject {
             id: object::ObjectId::of(v),
-            object: packed::Packed::of(v),
+            object: Packed::of(v),
             has_position: upsert::position(v).is_some(),
             tenant: provenance::read(v)
                 .first()
@@ -162,7 +166,9 @@ impl Outcome {
 /// then new objects in render order — replication input order (the functionConfig one last) →
 /// `resources[i]` → tenant by name → namespace by name → namespacedItems, rawItems, generators
 /// in document order; same-identity objects are merged at the first one's position.
-pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::Value>) -> Outcome {
+/// `items` are packed ([`crate::packed`]): a big package's items take about their text's size
+/// that way, and each is read in place or unpacked only where a step needs its tree.
+pub fn render(items: &[Packed], function_config: Option<&serde_json::Value>) -> Outcome {
     let mut sink = render::Sink::default();
     let (opts, fc_replication) = match options::read_function_config(function_config) {
         Ok(options::FunctionConfig::Options(o)) => (o, None),
@@ -189,24 +195,26 @@ pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::
 
     // Replications: the items', then the functionConfig's unless it is also an item (kpt
     // passes the config file among the items).
-    let mut sources: Vec<(&serde_json::Value, model::ReplicationKind)> = inputs
+    // (value, kind, whether it is the functionConfig)
+    let mut sources: Vec<(Cow<'_, serde_json::Value>, model::ReplicationKind, bool)> = inputs
         .replications
         .iter()
-        .filter_map(|&(i, k)| items.get(i).map(|v| (v, k)))
+        .filter_map(|&(i, k)| items.get(i).map(|v| (Cow::Owned(v.value()), k, false)))
         .collect();
     if let Some(fc) = fc_replication
         && let Some(k) = model::ReplicationKind::of(fc)
     {
-        sources.push((fc, k));
+        sources.push((Cow::Borrowed(fc), k, true));
     }
     let mut reps: Vec<model::Replication> = Vec::new();
     let mut seen_owners = HashSet::new();
-    for (v, k) in sources {
+    for (v, k, is_function_config) in sources {
+        let v = &*v;
         match model::Replication::from_json(v, k) {
             Ok(r) => {
                 if seen_owners.insert(r.owner_key()) {
                     reps.push(r);
-                } else if !std::ptr::eq(v, fc_replication.unwrap_or(&serde_json::Value::Null)) {
+                } else if !is_function_config {
                     let mut d = Diagnostic::new(
                         Severity::Warning,
                         format!(
@@ -353,8 +361,8 @@ pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::
                 metadata::add_owner_reference(obj, &owner.name, &owner.uid);
             }
             provenance::stamp(obj, &m.provenance);
-            has_position = upsert::position(obj).is_some();
-            tenant = provenance::read(obj)
+            has_position = upsert::position(&*obj).is_some();
+            tenant = provenance::read(&*obj)
                 .first()
                 .map(|p| p.tenant.clone())
                 .unwrap_or_default();
@@ -372,7 +380,11 @@ pub fn render(items: &[serde_json::Value], function_config: Option<&serde_json::
     let previous: HashSet<usize> = inputs.previous.iter().copied().collect();
     let candidates: Vec<usize> = (0..items.len())
         .filter(|i| !replication_items.contains(i) && !previous.contains(i))
-        .filter(|&i| items.get(i).is_some_and(|v| !object::is_local_config(v)))
+        .filter(|&i| {
+            items
+                .get(i)
+                .is_some_and(|v| !object::is_local_config(v.view()))
+        })
         .collect();
     let mut adoption_diags = Vec::new();
     let adoption = adopt::adopt(items, &candidates, finals, &reps, &mut adoption_diags);
@@ -465,7 +477,7 @@ fn resource_ref_of(v: &serde_json::Value) -> ResourceRef {
 /// tenant through its provenance annotation. Public for the checks benchmark.
 #[inline(never)] // one call per render; kept out of line so profilers can attribute the checks
 pub fn run_checks(
-    items: &[serde_json::Value],
+    items: &[Packed],
     out: &[OutputItem],
     options: &crate::check::CheckOptions,
 ) -> Vec<Diagnostic> {
@@ -474,7 +486,7 @@ pub fn run_checks(
         match o {
             OutputItem::Kept(i) => {
                 if let Some(v) = items.get(*i) {
-                    rendered.add(v, false, None);
+                    rendered.add(v.view(), false, None);
                 }
             }
             OutputItem::Generated(g) => rendered.add(g.packed().view(), true, g.assigned_path()),

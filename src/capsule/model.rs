@@ -8,9 +8,11 @@ use std::collections::BTreeMap;
 
 use serde_json::Value as Json;
 
+use super::Item;
 use super::object;
 use super::selector::LabelSelector;
 use crate::diagnostic::ResourceRef;
+use crate::json_view::JsonView;
 use crate::template::MissingKey;
 
 /// `capsule.clastix.io/v1beta2`.
@@ -33,7 +35,7 @@ impl ReplicationKind {
     }
 
     /// Recognises a replication object by apiVersion and kind.
-    pub fn of(v: &Json) -> Option<ReplicationKind> {
+    pub fn of<'a>(v: impl JsonView<'a>) -> Option<ReplicationKind> {
         if object::api_version(v) != CAPSULE_V1BETA2 {
             return None;
         }
@@ -579,7 +581,7 @@ fn read_resource(v: &Json, path: &str, errs: &mut Vec<ModelError>) -> Option<Res
 pub struct TenantView<'a> {
     pub name: String,
     pub labels: BTreeMap<String, String>,
-    pub json: &'a Json,
+    pub json: Item<'a>,
 }
 
 /// A Namespace as the render sees it.
@@ -591,25 +593,24 @@ pub struct NamespaceView<'a> {
     pub tenant: Option<String>,
     /// Deletion timestamp set or phase `Terminating`: Capsule skips objects aimed at it.
     pub terminating: bool,
-    pub json: &'a Json,
+    pub json: Item<'a>,
 }
 
 /// True for a `capsule.clastix.io` Tenant (any version: v1beta1 objects still name tenants).
-pub fn is_tenant(v: &Json) -> bool {
+pub fn is_tenant<'a>(v: impl JsonView<'a>) -> bool {
     object::kind(v) == "Tenant" && object::group_of(object::api_version(v)) == "capsule.clastix.io"
 }
 
 /// True for a core `v1` Namespace.
-pub fn is_namespace(v: &Json) -> bool {
+pub fn is_namespace<'a>(v: impl JsonView<'a>) -> bool {
     object::kind(v) == "Namespace" && object::api_version(v) == "v1"
 }
 
 impl<'a> NamespaceView<'a> {
     /// The view of a Namespace object.
-    pub fn of(v: &'a Json) -> NamespaceView<'a> {
+    pub fn of(v: Item<'a>) -> NamespaceView<'a> {
         let terminating = v
-            .get("metadata")
-            .and_then(|m| m.get("deletionTimestamp"))
+            .at(&["metadata", "deletionTimestamp"])
             .is_some_and(|t| !t.is_null())
             || object::str_at(v, &["status", "phase"]) == "Terminating";
         let name = object::name(v).to_string();
@@ -720,8 +721,10 @@ mod tests {
     #[test]
     fn terminating_namespace() {
         let ns = json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "a", "deletionTimestamp": "2024-01-01T00:00:00Z"}});
-        assert!(NamespaceView::of(&ns).terminating);
+        let ns = crate::packed::Packed::of(&ns);
+        assert!(NamespaceView::of(ns.view()).terminating);
         let ns = json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "a"}, "status": {"phase": "Terminating"}});
-        assert!(NamespaceView::of(&ns).terminating);
+        let ns = crate::packed::Packed::of(&ns);
+        assert!(NamespaceView::of(ns.view()).terminating);
     }
 }

@@ -93,10 +93,10 @@ pub fn replicate(
             let Some(src) = inputs.items.get(i) else {
                 continue;
             };
-            if object::namespace(src) == scope.target {
+            if object::namespace(src.view()) == scope.target {
                 continue;
             }
-            let mut copy = src.clone();
+            let mut copy = src.value();
             super::metadata::sanitize(&mut copy);
             // The source's file position is not the copy's: kept, kpt would write the copy
             // over the source ("resource at path … and index … already exists").

@@ -6,59 +6,57 @@ use std::collections::BTreeMap;
 
 use serde_json::Value as Json;
 
+use crate::json_view::JsonView;
+
 /// The annotation kpt/kustomize put on tooling-only objects (Kptfile, function configs).
 pub const LOCAL_CONFIG: &str = "config.kubernetes.io/local-config";
 
 /// A string field at `path`, or `""` when absent or not a string (`unstructured.NestedString`).
-pub fn str_at<'a>(v: &'a Json, path: &[&str]) -> &'a str {
-    crate::json_field::at(v, path).as_str().unwrap_or("")
+pub fn str_at<'a>(v: impl JsonView<'a>, path: &[&str]) -> &'a str {
+    v.str_at(path).unwrap_or("")
 }
 
 /// `apiVersion` of an object.
-pub fn api_version(v: &Json) -> &str {
+pub fn api_version<'a>(v: impl JsonView<'a>) -> &'a str {
     str_at(v, &["apiVersion"])
 }
 
 /// `kind` of an object.
-pub fn kind(v: &Json) -> &str {
+pub fn kind<'a>(v: impl JsonView<'a>) -> &'a str {
     str_at(v, &["kind"])
 }
 
 /// `metadata.name` of an object.
-pub fn name(v: &Json) -> &str {
+pub fn name<'a>(v: impl JsonView<'a>) -> &'a str {
     str_at(v, &["metadata", "name"])
 }
 
 /// `metadata.namespace` of an object.
-pub fn namespace(v: &Json) -> &str {
+pub fn namespace<'a>(v: impl JsonView<'a>) -> &'a str {
     str_at(v, &["metadata", "namespace"])
 }
 
 /// A `map[string]string` under `metadata.<field>`; non-string values are skipped.
-pub fn string_map(v: &Json, field: &str) -> BTreeMap<String, String> {
+pub fn string_map<'a>(v: impl JsonView<'a>, field: &str) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
-    if let Some(m) = v
-        .get("metadata")
-        .and_then(|m| m.get(field))
-        .and_then(Json::as_object)
-    {
-        for (k, val) in m {
+    if let Some(m) = v.at(&["metadata", field]) {
+        m.each_entry(|k, val| {
             if let Some(s) = val.as_str() {
-                out.insert(k.clone(), s.to_string());
+                out.insert(k.to_string(), s.to_string());
             }
-        }
+        });
     }
     out
 }
 
 /// `metadata.labels`.
-pub fn labels(v: &Json) -> BTreeMap<String, String> {
+pub fn labels<'a>(v: impl JsonView<'a>) -> BTreeMap<String, String> {
     string_map(v, "labels")
 }
 
 /// One annotation's value.
-pub fn annotation<'a>(v: &'a Json, key: &str) -> Option<&'a str> {
-    crate::json_field::at(v, &["metadata", "annotations", key]).as_str()
+pub fn annotation<'a>(v: impl JsonView<'a>, key: &str) -> Option<&'a str> {
+    v.str_at(&["metadata", "annotations", key])
 }
 
 /// True for an annotation the host (kpt, kustomize) owns: file position and identity
@@ -93,7 +91,7 @@ pub fn remove_host_annotations(v: &mut Json) {
 }
 
 /// True for objects annotated `config.kubernetes.io/local-config: "true"`.
-pub fn is_local_config(v: &Json) -> bool {
+pub fn is_local_config<'a>(v: impl JsonView<'a>) -> bool {
     annotation(v, LOCAL_CONFIG) == Some("true")
 }
 
@@ -179,7 +177,7 @@ pub struct ObjectId {
 
 impl ObjectId {
     /// The identity of a JSON object.
-    pub fn of(v: &Json) -> ObjectId {
+    pub fn of<'a>(v: impl JsonView<'a>) -> ObjectId {
         ObjectId {
             api_version: api_version(v).to_string(),
             kind: kind(v).to_string(),

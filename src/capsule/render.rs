@@ -17,13 +17,14 @@ use super::model::{Replication, ReplicationKind, Scope};
 use super::namespaced_items::{ReplicaScope, replicate};
 use super::object::{self, ObjectId};
 use super::options::RenderOptions;
-use super::packed::Packed;
 use super::provenance::Provenance;
 use super::raw_items::render_raw_item;
 use super::safety;
 use super::scope::{self, Iteration};
 use super::template_data;
 use crate::diagnostic::{Diagnostic, Severity, TemplateLocation};
+use crate::json_view::JsonView;
+use crate::packed::Packed;
 use crate::template::{FixedEntropy, FuncMap, RenderEnv, Value};
 
 /// One object produced by one item of one iteration, before merging.
@@ -158,7 +159,7 @@ impl<'a> Renderer<'a> {
     /// the typed object to a new map each time (a template may change it with `set`/`merge`).
     fn tenant_value(&self, it: &Iteration<'_>) -> Value {
         match it.tenant {
-            Some(t) => template_data::tenant_value(t.json),
+            Some(t) => template_data::tenant_value(&t.json.value()),
             None => template_data::none_tenant_value(),
         }
     }
@@ -166,7 +167,7 @@ impl<'a> Renderer<'a> {
     /// The iteration's Namespace as template data, converted afresh (see [`Self::tenant_value`]).
     fn namespace_value(&self, it: &Iteration<'_>) -> Option<Value> {
         it.namespace
-            .map(|ns| template_data::namespace_value(ns.json))
+            .map(|ns| template_data::namespace_value(&ns.json.value()))
     }
 
     /// A context object as template data, converted afresh for every iteration: Capsule lists
@@ -176,7 +177,7 @@ impl<'a> Renderer<'a> {
         self.inputs
             .items
             .get(i)
-            .map(template_data::context_object_value)
+            .map(|p| template_data::context_object_value(&p.value()))
             .unwrap_or_default()
     }
 
@@ -186,15 +187,10 @@ impl<'a> Renderer<'a> {
         let Some(t) = it.tenant else {
             return Vec::new();
         };
-        if let Some(list) = t
-            .json
-            .get("status")
-            .and_then(|s| s.get("namespaces"))
-            .and_then(Json::as_array)
-        {
+        if let Some(list) = t.json.list_at(&["status", "namespaces"]) {
             return list
-                .iter()
-                .filter_map(Json::as_str)
+                .into_iter()
+                .filter_map(JsonView::as_str)
                 .map(str::to_string)
                 .collect();
         }

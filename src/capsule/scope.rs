@@ -163,7 +163,7 @@ mod tests {
 
     #[test]
     fn scopes() {
-        let items = fixture();
+        let items = crate::packed::pack_all(&fixture());
         let inputs = Inputs::new(&items);
         let r = rep(json!({"resources": [{}]}));
         assert_eq!(
@@ -196,7 +196,7 @@ mod tests {
 
     #[test]
     fn tenant_resource_uses_owner_of_its_namespace() {
-        let items = fixture();
+        let items = crate::packed::pack_all(&fixture());
         let inputs = Inputs::new(&items);
         let tr = json!({"apiVersion": "capsule.clastix.io/v1beta2", "kind": "TenantResource",
             "metadata": {"name": "t", "namespace": "b-one"}, "spec": {"resources": [{}]}});

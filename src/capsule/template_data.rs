@@ -152,7 +152,7 @@ fn as_typed(v: &mut Json) {
 /// sets it on every Namespace and Capsule's tenant controller on every Tenant, so templates
 /// running in the cluster always see it.
 fn with_name_label(v: &mut Json) {
-    let name = super::object::name(v).to_string();
+    let name = super::object::name(&*v).to_string();
     if name.is_empty() {
         return;
     }

@@ -13,6 +13,8 @@ use serde_json::Value as Json;
 use super::object::{self, ObjectId};
 use super::provenance;
 use super::{FinalObject, GeneratedObject, OutputItem};
+use crate::json_view::JsonView;
+use crate::packed::Packed;
 
 /// kpt's path annotation (the one functions may set on new items).
 pub const PATH: &str = "internal.config.kubernetes.io/path";
@@ -66,7 +68,7 @@ pub fn path_for(pattern: &str, id: &ObjectId, tenant: &str) -> String {
 }
 
 /// The kpt position (path, index) an object's annotations give it.
-pub(crate) fn position(v: &Json) -> Option<(String, i64)> {
+pub(crate) fn position<'a>(v: impl JsonView<'a>) -> Option<(String, i64)> {
     let path = object::annotation(v, PATH).or_else(|| object::annotation(v, LEGACY_PATH))?;
     let index = object::annotation(v, INDEX)
         .or_else(|| object::annotation(v, LEGACY_INDEX))
@@ -84,7 +86,7 @@ pub struct UpsertOptions<'a> {
 /// Builds the output list. `produced` objects are final (merged, labelled, provenance-stamped)
 /// and unique by identity.
 pub fn upsert(
-    items: &[Json],
+    items: &[Packed],
     previous: &[usize],
     produced: Vec<FinalObject>,
     replacements: &HashMap<usize, Json>,
@@ -99,9 +101,9 @@ pub fn upsert(
     let mut slots: Vec<Option<FinalObject>> = produced.into_iter().map(Some).collect();
     let mut out = Vec::with_capacity(items.len() + slots.len());
     let mut next_index: HashMap<String, i64> = HashMap::new();
-    for (i, item) in items.iter().enumerate() {
+    for (i, packed) in items.iter().enumerate() {
         if !previous.contains(&i) {
-            if let Some((path, index)) = position(item) {
+            if let Some((path, index)) = position(packed.view()) {
                 let e = next_index.entry(path).or_insert(0);
                 *e = (*e).max(index + 1);
             }
@@ -111,6 +113,8 @@ pub fn upsert(
             }
             continue;
         }
+        // An earlier run's object: unpacked, it is regenerated, disowned or pruned.
+        let item = &packed.value();
         if let Some(&p) = by_id.get(&ObjectId::of(item))
             && let Some(f) = slots.get_mut(p).and_then(Option::take)
         {
@@ -205,7 +209,7 @@ mod tests {
             },
         )]);
         let out = upsert(
-            &items,
+            &crate::packed::pack_all(&items),
             &[1, 2],
             vec![FinalObject::of(&new_b), FinalObject::of(&new_a)],
             &HashMap::new(),
@@ -254,6 +258,7 @@ mod tests {
                 },
             ),
         ]);
+        let items = crate::packed::pack_all(&items);
         let out = upsert(&items, &[0, 1], vec![], &HashMap::new(), &owners, &opts());
         let OutputItem::Generated(x) = &out[0] else {
             panic!("disowned")
@@ -274,7 +279,7 @@ mod tests {
     fn indexes_continue_after_existing_items_in_the_same_file() {
         let user = json!({"kind": "ConfigMap", "metadata": {"name": "u", "annotations": {PATH: "generated/ns/configmap_b.yaml", INDEX: "0"}}});
         let out = upsert(
-            &[user],
+            &[Packed::of(&user)],
             &[],
             vec![FinalObject::of(&made("b", "GlobalTenantResource/g"))],
             &HashMap::new(),

@@ -19,6 +19,7 @@ use crate::krm::{
     self, InputKind, KrmError, Out, looks_like_resource_list, read_input, write_resource_list,
     write_stream,
 };
+use crate::packed::Packed;
 use crate::yaml::Limits;
 
 /// Prints the errors and warnings (and, when `verbose`, the infos) on stderr in human form, with
@@ -72,7 +73,25 @@ pub fn run_filter(
 }
 
 /// The renderer a filter calls: `capsule::render`, or a stand-in in tests.
-pub type Renderer = dyn Fn(&[Value], Option<&Value>) -> capsule::Outcome;
+pub type Renderer = dyn Fn(&[Packed], Option<&Value>) -> capsule::Outcome;
+
+/// The objects a diagnostic's template excerpt can come from: the replication objects among
+/// the items (unpacked; none when no diagnostic points into a template) and the config.
+pub fn template_sources(
+    items: &[Packed],
+    config: Option<&Value>,
+    diagnostics: &[Diagnostic],
+) -> Vec<Value> {
+    if diagnostics.iter().all(|d| d.template.is_none()) {
+        return Vec::new();
+    }
+    items
+        .iter()
+        .filter(|p| capsule::model::ReplicationKind::of(p.view()).is_some())
+        .map(Packed::value)
+        .chain(config.cloned())
+        .collect()
+}
 
 /// [`run_filter`] with the renderer as a parameter; everything is freed before it returns.
 pub fn run_filter_with(
@@ -134,7 +153,8 @@ fn filter(
     };
     let function_config = legacy_config.or_else(|| input.function_config.clone());
     let outcome = render(&input.items, function_config.as_ref());
-    let objects: Vec<&Value> = input.items.iter().chain(function_config.as_ref()).collect();
+    let sources = template_sources(&input.items, function_config.as_ref(), &outcome.diagnostics);
+    let objects: Vec<&Value> = sources.iter().collect();
     print_diagnostics(&outcome.diagnostics, false, &objects, color, stderr);
     let ok = outcome.ok();
     let items: Vec<Out<'_>> = if ok {
@@ -186,7 +206,7 @@ mod tests {
     const RL: &str = "apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems:\n- kind: A # keep me\n  metadata: {name: a}\n- kind: B\nfunctionConfig:\n  kind: GlobalTenantResource\n";
 
     /// Fails, after having produced a half-rendered list (which must not be written).
-    fn failing(items: &[Value], config: Option<&Value>) -> Outcome {
+    fn failing(items: &[Packed], config: Option<&Value>) -> Outcome {
         assert_eq!(items.len(), 2);
         assert_eq!(config, Some(&json!({"kind": "GlobalTenantResource"})));
         Outcome {
@@ -206,7 +226,7 @@ mod tests {
         }
     }
 
-    fn generating(items: &[Value], _: Option<&Value>) -> Outcome {
+    fn generating(items: &[Packed], _: Option<&Value>) -> Outcome {
         Outcome {
             items: (0..items.len())
                 .map(OutputItem::Kept)
@@ -242,7 +262,7 @@ mod tests {
         assert_eq!((code, out.as_str()), (1, ""));
     }
 
-    fn failing_stream(_: &[Value], _: Option<&Value>) -> Outcome {
+    fn failing_stream(_: &[Packed], _: Option<&Value>) -> Outcome {
         Outcome {
             items: Vec::new(),
             diagnostics: vec![Diagnostic::new(Severity::Error, "boom")],

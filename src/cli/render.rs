@@ -160,11 +160,12 @@ fn render_text(
         }
     };
     let outcome = capsule::render(&input.items, input.function_config.as_ref());
-    let objects: Vec<&serde_json::Value> = input
-        .items
-        .iter()
-        .chain(input.function_config.as_ref())
-        .collect();
+    let sources = super::krm_function::template_sources(
+        &input.items,
+        input.function_config.as_ref(),
+        &outcome.diagnostics,
+    );
+    let objects: Vec<&serde_json::Value> = sources.iter().collect();
     print_diagnostics(&outcome.diagnostics, true, &objects, color, stderr);
     if !outcome.ok() {
         return 1;

@@ -9,6 +9,7 @@
 use serde_json::Value;
 
 use super::KrmError;
+use crate::packed::Packed;
 use crate::yaml::{
     Document, Extracted, Limits, NodeId, NodeKind, RawSpan, Schema, Sink, Style, YamlError,
     parse_into, to_value,
@@ -30,8 +31,9 @@ pub struct Input<'a> {
     pub text: &'a str,
     /// ResourceList or stream (decides the shape of the answer).
     pub kind: InputKind,
-    /// The objects, in order, read with YAML 1.2 rules (what `capsule::render` takes).
-    pub items: Vec<Value>,
+    /// The objects, in order, read with YAML 1.2 rules and packed (what `capsule::render`
+    /// takes): a 10,000-item list is held in about the size of its text.
+    pub items: Vec<Packed>,
     /// For each object, where its text is in the input when it can be copied out verbatim.
     pub raw: Vec<Option<RawSpan>>,
     /// `functionConfig` of a ResourceList; `None` when absent or null.
@@ -89,7 +91,7 @@ struct Reader<'a> {
     text: &'a str,
     limits: Limits,
     resource_list: Option<String>,
-    items: Vec<Value>,
+    items: Vec<Packed>,
     raw: Vec<Option<RawSpan>>,
     function_config: Option<Value>,
     documents: usize,
@@ -156,7 +158,7 @@ impl<'a> Reader<'a> {
                     let Extracted { value, raw } = std::mem::replace(
                         extracted.as_mut(),
                         Extracted {
-                            value: Value::Null,
+                            value: Packed::default(),
                             raw: None,
                         },
                     );
@@ -165,7 +167,7 @@ impl<'a> Reader<'a> {
                 }
                 _ => {
                     pending.push((i, id));
-                    self.items.push(Value::Null);
+                    self.items.push(Packed::default());
                     self.raw.push(None);
                 }
             }
@@ -183,7 +185,7 @@ impl<'a> Reader<'a> {
                 None
             };
             if let (Some(slot), Some(raw_slot)) = (self.items.get_mut(i), self.raw.get_mut(i)) {
-                *slot = value;
+                *slot = Packed::of(&value);
                 *raw_slot = raw;
             }
         }
@@ -205,7 +207,7 @@ impl<'a> Reader<'a> {
         }
         self.raw
             .push(RawSpan::find(self.text, doc, root).map(|r| r.with_leading_comments(self.text)));
-        self.items.push(value);
+        self.items.push(Packed::of(&value));
         Ok(())
     }
 }
@@ -222,7 +224,10 @@ impl<'a> Sink<'a> for Reader<'a> {
             return Ok(None);
         }
         let raw = RawSpan::find(self.text, doc, id).map(|r| r.with_dash_comment(self.text));
-        Ok(Some(Box::new(Extracted { value, raw })))
+        Ok(Some(Box::new(Extracted {
+            value: Packed::of(&value),
+            raw,
+        })))
     }
 
     fn document(&mut self, doc: Document<'a>) -> Result<(), YamlError> {

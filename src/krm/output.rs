@@ -48,7 +48,7 @@ fn write_item(
     match item {
         Out::Kept(i) => match (input.raw.get(i), input.items.get(i)) {
             (Some(Some(raw)), _) => raw.write(input.text, out, first_prefix, &" ".repeat(indent)),
-            (_, Some(value)) => emit_value(out, value, first_prefix, indent),
+            (_, Some(value)) => emit_value(out, &value.value(), first_prefix, indent),
             (_, None) => {}
         },
         Out::New(value) => emit_value(out, value, first_prefix, indent),
@@ -158,7 +158,10 @@ pub fn write_json_stream<'v>(
     let mut out = String::new();
     for item in items {
         let value = match item {
-            Out::Kept(i) => input.items.get(i).map(std::borrow::Cow::Borrowed),
+            Out::Kept(i) => input
+                .items
+                .get(i)
+                .map(|p| std::borrow::Cow::Owned(p.value())),
             Out::New(v) => Some(std::borrow::Cow::Borrowed(v)),
             Out::Generated(g) => Some(std::borrow::Cow::Owned(g.value())),
         };

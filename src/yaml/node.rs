@@ -86,8 +86,9 @@ pub enum NodeKind<'a> {
 /// A subtree turned into a value while parsing, so that its nodes need not be kept.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Extracted {
-    /// Its value (under the rule set the sink chose).
-    pub value: serde_json::Value,
+    /// Its value (under the rule set the sink chose), packed: a long list's entries wait in
+    /// about their text's size until the document ends.
+    pub value: crate::packed::Packed,
     /// Where its text is, when it can be copied out verbatim.
     pub raw: Option<super::RawSpan>,
 }

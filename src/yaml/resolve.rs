@@ -545,7 +545,7 @@ fn value_of(
     match &node.kind {
         NodeKind::Scalar(text, style) => scalar_value(node, text, *style, ctx.schema),
         NodeKind::Alias(target) => value_of(ctx, *target, depth, true),
-        NodeKind::Extracted(extracted) => Ok(extracted.value.clone()),
+        NodeKind::Extracted(extracted) => Ok(extracted.value.value()),
         NodeKind::Sequence { items, .. } => {
             let mut out = Vec::with_capacity(items.len());
             for item in items {

@@ -22,14 +22,20 @@ const STRING: u8 = 6;
 const ARRAY: u8 = 7;
 const OBJECT: u8 = 8;
 
-/// A JSON value packed into one allocation.
-#[derive(Clone, PartialEq, Eq)]
+/// A JSON value packed into one allocation. The default, an empty buffer, reads as null.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Packed(Box<[u8]>);
 
 impl std::fmt::Debug for Packed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Packed({})", self.value())
     }
+}
+
+/// Packs every value of a list (input items built in code: tests, benchmarks, other callers
+/// of `capsule::render`).
+pub fn pack_all<'v>(values: impl IntoIterator<Item = &'v Json>) -> Vec<Packed> {
+    values.into_iter().map(Packed::of).collect()
 }
 
 impl Packed {
@@ -166,6 +172,11 @@ pub struct PackedView<'b> {
 }
 
 impl<'b> PackedView<'b> {
+    /// The node, unpacked into a tree.
+    pub fn value(self) -> Json {
+        self.reader().value().unwrap_or(Json::Null)
+    }
+
     fn reader(self) -> Reader<'b> {
         Reader {
             bytes: self.bytes,
