@@ -1,14 +1,20 @@
-//! A generated object held between the render and the output as one byte buffer instead of a
-//! `serde_json::Value` tree.
+//! A JSON value held as one byte buffer instead of a `serde_json::Value` tree: the input items
+//! and the generated objects of a render, from the moment they are read or produced until they
+//! are written.
 //!
-//! A tree costs about four times its YAML text (every map entry is a 104-byte slot plus its
-//! key's and value's own allocations); the thousands of objects a big package generates wait as
-//! [`Packed`] buffers from the moment they are produced until they are written, and are unpacked
-//! one at a time where a step needs the tree. Packing is exact: [`Packed::value`] gives back an
-//! equal tree with the same key order and the same number kinds (u64, i64, f64).
+//! A tree costs about five times its YAML text (every map entry is a 104-byte slot plus its
+//! key's and value's own allocations); a packed value costs less than its text. Values are read
+//! in place through [`PackedView`] (a [`crate::json_view::JsonView`]) and unpacked one at a time
+//! where a step needs the tree. Packing is exact: [`Packed::value`] gives back an equal tree
+//! with the same key order and the same number kinds (u64, i64, f64).
 //!
-//! Layout: a tag byte per node; strings, lists and maps carry a LEB128 length; numbers are 8
-//! little-endian bytes.
+//! Layout: a tag byte per node. Lists and maps carry their length, non-negative integers their
+//! value, negative ones its complement, all as LEB128; floats are 8 little-endian bytes. A
+//! string (a map key or a value) is `len << 1` then its bytes, or, for one of the [`COMMON`]
+//! strings (`apiVersion`, `metadata`, kpt's annotation keys, `gateway.networking.k8s.io/v1`,
+//! …), `index << 1 | 1` alone: the keys and values every object repeats take a byte or two.
+
+use std::sync::OnceLock;
 
 use serde_json::{Map, Number, Value as Json};
 
@@ -21,6 +27,177 @@ const FLOAT: u8 = 5;
 const STRING: u8 = 6;
 const ARRAY: u8 = 7;
 const OBJECT: u8 = 8;
+
+/// Keys and values that recur across Kubernetes objects, kpt's and kustomize's annotations,
+/// Capsule's labels and the Gateway API stack, packed as their index (the first 64 in one byte).
+/// Append only: the order is the encoding.
+const COMMON: &[&str] = &[
+    // Every object.
+    "apiVersion",
+    "kind",
+    "metadata",
+    "name",
+    "namespace",
+    "labels",
+    "annotations",
+    "spec",
+    "status",
+    "data",
+    // kpt and kustomize.
+    "config.kubernetes.io/index",
+    "config.kubernetes.io/path",
+    "internal.config.kubernetes.io/index",
+    "internal.config.kubernetes.io/path",
+    "internal.config.kubernetes.io/seqindent",
+    "internal.config.kubernetes.io/annotations-migration-resource-id",
+    "config.k8s.io/id",
+    "config.kubernetes.io/local-config",
+    "wide",
+    "compact",
+    // Capsule and capsule-render.
+    "projectcapsule.dev/tenant",
+    "projectcapsule.dev/managed-by",
+    "projectcapsule.dev/created-by",
+    "capsule.clastix.io/tenant",
+    "capsule-render/provenance",
+    "replications",
+    "resources",
+    "kubernetes.io/metadata.name",
+    "ownerReferences",
+    "capsule.clastix.io/v1beta2",
+    "Tenant",
+    // Gateway API.
+    "gateway.networking.k8s.io/v1",
+    "gateway.networking.k8s.io",
+    "HTTPRoute",
+    "Gateway",
+    "hostnames",
+    "hostname",
+    "rules",
+    "backendRefs",
+    "parentRefs",
+    "sectionName",
+    "port",
+    "listeners",
+    "protocol",
+    "HTTPS",
+    "HTTP",
+    "tls",
+    "mode",
+    "Terminate",
+    "certificateRefs",
+    "group",
+    "Secret",
+    "allowedRoutes",
+    "namespaces",
+    "from",
+    "Selector",
+    "Same",
+    "All",
+    "selector",
+    "matchLabels",
+    "v1",
+    "Namespace",
+    "type",
+    "value",
+    // Index 64 on: two bytes.
+    "key",
+    "operator",
+    "values",
+    "matchExpressions",
+    "uid",
+    "controller",
+    "blockOwnerDeletion",
+    "owners",
+    "clusterRoles",
+    "User",
+    "Group",
+    "ServiceAccount",
+    "gatewayClassName",
+    "infrastructure",
+    "parametersRef",
+    "gateway.envoyproxy.io",
+    "gateway.envoyproxy.io/v1alpha1",
+    "EnvoyProxy",
+    "provider",
+    "Kubernetes",
+    "kubernetes",
+    "envoyService",
+    "loadBalancerIP",
+    "LoadBalancer",
+    "cert-manager.io/v1",
+    "Issuer",
+    "ClusterIssuer",
+    "Certificate",
+    "cert-manager.io/issuer",
+    "cert-manager.io/cluster-issuer",
+    "acme",
+    "solvers",
+    "http01",
+    "dns01",
+    "gatewayHTTPRoute",
+    "email",
+    "server",
+    "privateKeySecretRef",
+    "issuerRef",
+    "secretName",
+    "dnsNames",
+    "GlobalTenantResource",
+    "TenantResource",
+    "tenantSelector",
+    "namespaceSelector",
+    "scope",
+    "generators",
+    "template",
+    "rawItems",
+    "context",
+    "namespacedItems",
+    "networking.k8s.io/v1",
+    "Ingress",
+    "host",
+    "http",
+    "paths",
+    "path",
+    "pathType",
+    "Prefix",
+    "backend",
+    "service",
+    "number",
+    "ConfigMap",
+    "Service",
+    "apps/v1",
+    "Deployment",
+    "replicas",
+    "containers",
+    "image",
+    "env",
+    "ports",
+    "containerPort",
+    "targetPort",
+    "creationTimestamp",
+    "resourceVersion",
+    "generation",
+    "finalizers",
+    "deletionTimestamp",
+    "phase",
+    "Active",
+    "Terminating",
+    "true",
+    "false",
+];
+
+/// The index of `s` in [`COMMON`].
+fn common_index(s: &str) -> Option<usize> {
+    static INDEX: OnceLock<foldhash::HashMap<&'static str, usize>> = OnceLock::new();
+    // Every common string is 1 to 64 bytes long: others are not hashed at all.
+    if s.is_empty() || s.len() > 64 {
+        return None;
+    }
+    INDEX
+        .get_or_init(|| COMMON.iter().enumerate().map(|(i, s)| (*s, i)).collect())
+        .get(s)
+        .copied()
+}
 
 /// A JSON value packed into one allocation. The default, an empty buffer, reads as null.
 #[derive(Clone, Default, PartialEq, Eq)]
@@ -227,7 +404,7 @@ impl<'b> crate::json_view::JsonView<'b> for PackedView<'b> {
         // Packing stores every non-negative integer as UINT (`Number::as_u64` first).
         let mut r = self.reader();
         (r.byte()? == UINT).then_some(())?;
-        Some(u64::from_le_bytes(r.eight()?))
+        r.varint()
     }
 
     fn field(self, key: &str) -> Option<Self> {
@@ -293,7 +470,12 @@ impl From<&Json> for Packed {
     }
 }
 
-fn push_len(out: &mut Vec<u8>, mut n: usize) {
+fn push_len(out: &mut Vec<u8>, n: usize) {
+    push_varint(out, n as u64);
+}
+
+/// LEB128: seven bits per byte, low bits first, the top bit set on every byte but the last.
+fn push_varint(out: &mut Vec<u8>, mut n: u64) {
     loop {
         let low = (n & 0x7f) as u8;
         n >>= 7;
@@ -306,8 +488,13 @@ fn push_len(out: &mut Vec<u8>, mut n: usize) {
 }
 
 fn push_str(out: &mut Vec<u8>, s: &str) {
-    push_len(out, s.len());
-    out.extend_from_slice(s.as_bytes());
+    match common_index(s) {
+        Some(i) => push_len(out, (i << 1) | 1),
+        None => {
+            push_len(out, s.len() << 1);
+            out.extend_from_slice(s.as_bytes());
+        }
+    }
 }
 
 fn pack(value: &Json, out: &mut Vec<u8>) {
@@ -318,10 +505,11 @@ fn pack(value: &Json, out: &mut Vec<u8>) {
         Json::Number(n) => {
             if let Some(u) = n.as_u64() {
                 out.push(UINT);
-                out.extend_from_slice(&u.to_le_bytes());
+                push_varint(out, u);
             } else if let Some(i) = n.as_i64() {
+                // Negative (a non-negative one is a u64 above): its complement is not.
                 out.push(INT);
-                out.extend_from_slice(&i.to_le_bytes());
+                push_varint(out, !i as u64);
             } else {
                 out.push(FLOAT);
                 out.extend_from_slice(&n.as_f64().unwrap_or(0.0).to_le_bytes());
@@ -369,11 +557,15 @@ impl<'b> Reader<'b> {
     }
 
     fn len(&mut self) -> Option<usize> {
-        let mut n = 0usize;
+        usize::try_from(self.varint()?).ok()
+    }
+
+    fn varint(&mut self) -> Option<u64> {
+        let mut n = 0u64;
         let mut shift = 0u32;
         loop {
             let b = self.byte()?;
-            n |= usize::from(b & 0x7f).checked_shl(shift)?;
+            n |= u64::from(b & 0x7f).checked_shl(shift)?;
             if b & 0x80 == 0 {
                 return Some(n);
             }
@@ -383,7 +575,10 @@ impl<'b> Reader<'b> {
 
     fn str(&mut self) -> Option<&'b str> {
         let n = self.len()?;
-        let end = self.at.checked_add(n)?;
+        if n & 1 == 1 {
+            return COMMON.get(n >> 1).copied();
+        }
+        let end = self.at.checked_add(n >> 1)?;
         let s = std::str::from_utf8(self.bytes.get(self.at..end)?).ok()?;
         self.at = end;
         Some(s)
@@ -393,7 +588,10 @@ impl<'b> Reader<'b> {
     fn skip(&mut self) -> Option<()> {
         match self.byte()? {
             NULL | FALSE | TRUE => {}
-            UINT | INT | FLOAT => {
+            UINT | INT => {
+                self.varint()?;
+            }
+            FLOAT => {
                 self.eight()?;
             }
             STRING => {
@@ -420,8 +618,8 @@ impl<'b> Reader<'b> {
             NULL => Json::Null,
             FALSE => Json::Bool(false),
             TRUE => Json::Bool(true),
-            UINT => Json::Number(u64::from_le_bytes(self.eight()?).into()),
-            INT => Json::Number(i64::from_le_bytes(self.eight()?).into()),
+            UINT => Json::Number(self.varint()?.into()),
+            INT => Json::Number((!(self.varint()? as i64)).into()),
             FLOAT => {
                 Number::from_f64(f64::from_le_bytes(self.eight()?)).map_or(Json::Null, Json::Number)
             }
@@ -471,6 +669,47 @@ mod tests {
             serde_json::to_string(&v).ok()
         );
         assert!(back["a"][4].is_u64() && back["a"][5].is_i64() && back["a"][7].is_f64());
+    }
+
+    #[test]
+    fn common_strings_pack_to_their_index_and_back() {
+        // The table: unique, each 1 to 64 bytes (what `common_index` looks up).
+        let mut seen = std::collections::HashSet::new();
+        for s in COMMON {
+            assert!(seen.insert(*s), "{s:?} twice");
+            assert!((1..=64).contains(&s.len()), "{s:?}");
+            assert_eq!(COMMON.get(common_index(s).unwrap_or(usize::MAX)), Some(s));
+        }
+        let v = json!({"apiVersion": "gateway.networking.k8s.io/v1", "kind": "HTTPRoute",
+            "metadata": {"name": "apiVersionX", "annotations": {"config.kubernetes.io/index": "0",
+            "internal.config.kubernetes.io/seqindent": "wide", "": "", "true": true}},
+            "spec": {"hostnames": ["kind", "Kind", "v1 ", "x".repeat(64), "false"]}});
+        let p = Packed::of(&v);
+        assert_eq!(
+            serde_json::to_string(&p.value()).ok(),
+            serde_json::to_string(&v).ok()
+        );
+        // A common key or value takes one byte, tag and lengths aside.
+        let plain = Packed::of(&json!({"apiVersionX": "gateway.networking.k8s.io/v1X"}));
+        let common = Packed::of(&json!({"apiVersion": "gateway.networking.k8s.io/v1"}));
+        assert_eq!(common.len(), 5);
+        assert_eq!(plain.len(), 2 + 1 + 11 + 1 + 1 + 29);
+    }
+
+    #[test]
+    fn numbers_take_the_room_they_need() {
+        for (n, size) in [
+            (json!(0), 2),
+            (json!(127), 2),
+            (json!(443), 3),
+            (json!(-1), 2),
+            (json!(u64::MAX), 11),
+            (json!(i64::MIN), 10),
+            (json!(0.5), 9),
+        ] {
+            let p = Packed::of(&n);
+            assert_eq!((p.len(), p.value()), (size, n.clone()), "{n}");
+        }
     }
 
     #[test]

@@ -630,3 +630,74 @@ impl Digester {
         Origin::given(self.strings.get(&g.tenant), g.clone())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// A digest reads the same from a tree and from its packed form, for every kind's body.
+    #[test]
+    fn packed_and_tree_objects_give_the_same_digest() {
+        let objects = [
+            json!({"apiVersion": "gateway.networking.k8s.io/v1", "kind": "Gateway",
+                "metadata": {"name": "g", "namespace": "ns", "labels": {"projectcapsule.dev/tenant": "t"},
+                    "annotations": {"cert-manager.io/issuer": "i", "config.kubernetes.io/path": "f.yaml",
+                        "cert-manager.io/ignore-tls-listeners": "a,b"}},
+                "spec": {"infrastructure": {"parametersRef": {"group": "gateway.envoyproxy.io", "kind": "EnvoyProxy", "name": "p"}},
+                    "listeners": [
+                        {"name": "a", "port": 443, "protocol": "HTTPS", "hostname": "a.example.com",
+                         "tls": {"mode": "Terminate", "certificateRefs": [{"kind": "Secret", "name": "s", "namespace": "o"}],
+                                 "options": {"k": "v"}}},
+                        {"port": "80", "protocol": 7, "tls": null},
+                        {"name": "c", "port": -1, "tls": {"certificateRefs": "no"}},
+                        "not a listener"]}}),
+            json!({"apiVersion": "gateway.networking.k8s.io/v1", "kind": "HTTPRoute",
+                "metadata": {"name": "r", "namespace": "ns", "annotations": {"internal.config.kubernetes.io/path": "r.yaml"}},
+                "spec": {"hostnames": ["a.example.com", 3, "b.example.com"]}}),
+            json!({"apiVersion": "networking.k8s.io/v1", "kind": "Ingress", "metadata": {"name": "i",
+                "annotations": {"cert-manager.io/cluster-issuer": "c", "cert-manager.io/issuer-kind": "X"}},
+                "spec": {"rules": [{"host": "x.example.com"}, {}, {"host": 1}]}}),
+            json!({"apiVersion": "gateway.envoyproxy.io/v1alpha1", "kind": "EnvoyProxy", "metadata": {"name": "p"},
+                "spec": {"provider": {"kubernetes": {"envoyService": {"type": "NodePort", "loadBalancerIP": 10}}}}}),
+            json!({"apiVersion": "gateway.envoyproxy.io/v1alpha1", "kind": "EnvoyProxy", "metadata": {"name": "q"},
+                "spec": {"provider": {"kubernetes": {"envoyService": {"loadBalancerIP": null}}}}}),
+            json!({"apiVersion": "cert-manager.io/v1", "kind": "ClusterIssuer", "metadata": {"name": "c"},
+                "spec": {"acme": {"solvers": [{"dns01": {}}, {"http01": {"gatewayHTTPRoute": {"parentRefs": [
+                    {"name": "g", "namespace": "ns", "sectionName": ""}, {"group": "x", "kind": "Y"}]}}}, {"http01": null}]}}}),
+            json!({"apiVersion": "cert-manager.io/v1", "kind": "Certificate", "metadata": {"name": "c", "namespace": "ns"},
+                "spec": {"issuerRef": {"name": "i"}}}),
+            json!({"apiVersion": "gateway.networking.k8s.io/v1beta1", "kind": "ReferenceGrant", "metadata": {"name": "rg"},
+                "spec": {"from": [{"group": "gateway.networking.k8s.io", "kind": "Gateway", "namespace": "a"}],
+                         "to": [{"group": "", "kind": "Secret"}]}}),
+            json!({"apiVersion": "capsule.clastix.io/v1beta2", "kind": "Tenant", "metadata": {"name": "t"},
+                "spec": {"ingressOptions": {"allowedHostnames": {"allowed": ["a", 1], "allowedRegex": ".*"}}}}),
+            json!({"apiVersion": "capsule.clastix.io/v1beta2", "kind": "Tenant", "metadata": {"name": "u"},
+                "spec": {"ingressOptions": {"allowedHostnames": "odd"}}}),
+            json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "n",
+                "ownerReferences": [{"kind": "Other", "name": "x"}, {"kind": "Tenant", "name": "t"}]}}),
+            json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "m",
+                "labels": {"capsule.clastix.io/tenant": "l"}, "ownerReferences": [{"kind": "Tenant", "name": "t"}]}}),
+            json!({"kind": 3, "metadata": {"name": ["x"]}}),
+            json!("not an object"),
+        ];
+        for o in &objects {
+            let packed = crate::packed::Packed::of(o);
+            let from_tree = Digester::default().digest(o, None);
+            let from_packed = Digester::default().digest(packed.view(), None);
+            assert_eq!(format!("{from_tree:?}"), format!("{from_packed:?}"), "{o}");
+        }
+        // The bodies were read (not all `Other`).
+        let gateway = Digester::default().digest(&objects[0], None);
+        let listeners = gateway
+            .gateway()
+            .map(GatewayDigest::listeners)
+            .unwrap_or_default();
+        assert_eq!(listeners.len(), 4);
+        assert_eq!(listeners[1].port, Port::Other("\"80\"".into()));
+        assert_eq!(listeners[2].port, Port::Other("-1".into()));
+        assert_eq!(gateway.file.as_deref(), Some("f.yaml"));
+        let ns = Digester::default().digest(&objects[10], None);
+        assert!(matches!(&ns.body, Body::Namespace { owner: Some(t) } if &**t == "t"));
+    }
+}
