@@ -56,16 +56,9 @@ impl<'a> Inputs<'a> {
             if model::is_tenant(v) {
                 let name = object::name(v).to_string();
                 if !name.is_empty() {
-                    // The tenant controller labels every Tenant with its name.
-                    let mut labels = object::labels(v);
-                    labels
-                        .entry(NAME_LABEL.to_string())
-                        .or_insert_with(|| name.clone());
-                    tenants.entry(name.clone()).or_insert(TenantView {
-                        name,
-                        labels,
-                        json: v,
-                    });
+                    tenants
+                        .entry(name.clone())
+                        .or_insert(TenantView { name, json: v });
                 }
             } else if model::is_namespace(v) {
                 let view = NamespaceView::of(v);

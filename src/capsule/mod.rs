@@ -62,20 +62,20 @@ pub enum OutputItem {
     Generated(GeneratedObject),
 }
 
-/// A generated object as the output holds it: packed (see [`packed`]), with the kpt position
+/// A generated object as the output holds it: packed (see [`crate::packed`]), with the kpt position
 /// the upsert gave it (added to the annotations when it is unpacked).
 #[derive(Clone, Debug, PartialEq)]
 pub struct GeneratedObject {
     object: Packed,
     /// `internal.config.kubernetes.io/path` and `index`, when the upsert assigned them.
-    position: Option<(String, String)>,
+    position: Option<Box<(String, String)>>,
 }
 
 impl GeneratedObject {
     /// The object, as it is written.
     pub fn value(&self) -> serde_json::Value {
         let mut v = self.object.value();
-        if let Some((path, index)) = &self.position
+        if let Some((path, index)) = self.position.as_deref()
             && let Some(a) = object::meta_map_mut(&mut v, "annotations")
         {
             a.insert(upsert::PATH.into(), serde_json::Value::String(path.clone()));
@@ -96,12 +96,15 @@ impl GeneratedObject {
 
     /// The `internal.config.kubernetes.io/path` the upsert assigned, when it did.
     pub fn assigned_path(&self) -> Option<&str> {
-        self.position.as_ref().map(|(path, _)| path.as_str())
+        self.position.as_deref().map(|(path, _)| path.as_str())
     }
 
     /// A packed object, with the kpt position to add when it is unpacked.
     pub fn at(object: Packed, position: Option<(String, String)>) -> GeneratedObject {
-        GeneratedObject { object, position }
+        GeneratedObject {
+            object,
+            position: position.map(Box::new),
+        }
     }
 }
 

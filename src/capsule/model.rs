@@ -580,15 +580,37 @@ fn read_resource(v: &Json, path: &str, errs: &mut Vec<ModelError>) -> Option<Res
 #[derive(Clone, Debug)]
 pub struct TenantView<'a> {
     pub name: String,
-    pub labels: BTreeMap<String, String>,
     pub json: Item<'a>,
+}
+
+/// A label of a Tenant or Namespace for selection: its string labels, and
+/// `kubernetes.io/metadata.name` = its name when it lacks that label (the API server and the
+/// tenant controller set it).
+fn selection_label<'a>(json: Item<'a>, name: &'a str, key: &str) -> Option<&'a str> {
+    match json.str_at(&["metadata", "labels", key]) {
+        None if key == super::inputs::NAME_LABEL => Some(name),
+        found => found,
+    }
+}
+
+impl<'a> TenantView<'a> {
+    /// A label, for selection (see [`selection_label`]).
+    pub fn label<'s>(&'s self, key: &str) -> Option<&'s str> {
+        selection_label(self.json, &self.name, key)
+    }
+}
+
+impl<'a> NamespaceView<'a> {
+    /// A label, for selection (see [`selection_label`]).
+    pub fn label<'s>(&'s self, key: &str) -> Option<&'s str> {
+        selection_label(self.json, &self.name, key)
+    }
 }
 
 /// A Namespace as the render sees it.
 #[derive(Clone, Debug)]
 pub struct NamespaceView<'a> {
     pub name: String,
-    pub labels: BTreeMap<String, String>,
     /// The owning tenant (label `capsule.clastix.io/tenant`, else a Tenant ownerReference).
     pub tenant: Option<String>,
     /// Deletion timestamp set or phase `Terminating`: Capsule skips objects aimed at it.
@@ -613,14 +635,8 @@ impl<'a> NamespaceView<'a> {
             .at(&["metadata", "deletionTimestamp"])
             .is_some_and(|t| !t.is_null())
             || object::str_at(v, &["status", "phase"]) == "Terminating";
-        let name = object::name(v).to_string();
-        let mut labels = object::labels(v);
-        labels
-            .entry(super::inputs::NAME_LABEL.to_string())
-            .or_insert_with(|| name.clone());
         NamespaceView {
-            name,
-            labels,
+            name: object::name(v).to_string(),
             tenant: super::membership::tenant_of_namespace(v),
             terminating,
             json: v,

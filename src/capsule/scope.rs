@@ -35,7 +35,7 @@ pub fn selected_tenants<'a>(rep: &Replication, inputs: &'a Inputs<'a>) -> Vec<&'
     inputs
         .tenants
         .values()
-        .filter(|t| rep.tenant_selector.matches(&t.labels))
+        .filter(|t| rep.tenant_selector.matches_with(|k| t.label(k)))
         .collect()
 }
 
@@ -84,7 +84,7 @@ fn tenant_targets<'a>(
         if res
             .namespace_selector
             .as_ref()
-            .is_none_or(|s| s.matches(&ns.labels))
+            .is_none_or(|s| s.matches_with(|k| ns.label(k)))
         {
             out.push(Iteration {
                 tenant: Some(tenant),

@@ -81,25 +81,17 @@ fn label_mismatch(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
 struct Claims<'a> {
     /// (hostname, claim), in object order.
     all: Vec<(&'a str, Claim<'a>)>,
-    /// Hostname → its first claim and its first claim by another tenant than the first's
-    /// (positions in `all`): all that the collision rules need, without a list per hostname.
-    by_host: HashMap<&'a str, (usize, Option<usize>)>,
+    /// Per hostname, in hostname order: the hostname, its first claim and its first claim by
+    /// another tenant than the first's (positions in `all`): all that the collision rules
+    /// need, without a list per hostname.
+    by_host: Vec<(&'a str, u32, Option<u32>)>,
 }
 
 impl<'a> Claims<'a> {
     fn of(index: &ObjectIndex<'a>) -> Claims<'a> {
-        // Room for one hostname per route and per listener: most packages have about that many.
-        let expected = index
-            .of_kind("gateway.networking.k8s.io", "HTTPRoute")
-            .count()
-            + index
-                .gateways
-                .iter()
-                .map(|g| g.spec.listeners().len())
-                .sum::<usize>();
         let mut claims = Claims {
-            all: Vec::with_capacity(expected),
-            by_host: HashMap::with_capacity(expected),
+            all: Vec::new(),
+            by_host: Vec::new(),
         };
         let owner = |d: &Digest| index.namespace_owner.get(&*d.namespace).copied();
         let routes = index.of_kind("gateway.networking.k8s.io", "HTTPRoute");
@@ -127,11 +119,12 @@ impl<'a> Claims<'a> {
                 }
             }
         }
+        claims.all.shrink_to_fit();
+        claims.group_by_host();
         claims
     }
 
     fn add(&mut self, host: &'a str, tenant: &'a str, subject: &'a Digest, field: ClaimField) {
-        let at = self.all.len();
         self.all.push((
             host,
             Claim {
@@ -140,24 +133,44 @@ impl<'a> Claims<'a> {
                 field,
             },
         ));
-        let all = &self.all;
-        self.by_host
-            .entry(host)
-            .and_modify(|(first, other)| {
-                if other.is_none() && all[*first].1.tenant != tenant {
-                    *other = Some(at);
-                }
-            })
-            .or_insert((at, None));
     }
 
-    fn claim(&self, at: usize) -> &Claim<'a> {
-        &self.all[at].1
+    /// Fills `by_host`: the claims' positions sorted by hostname (a stable sort keeps each
+    /// hostname's claims in object order), then one entry per hostname.
+    fn group_by_host(&mut self) {
+        let mut order: Vec<u32> = (0..self.all.len())
+            .filter_map(|i| u32::try_from(i).ok())
+            .collect();
+        order.sort_by_key(|&i| self.all[i as usize].0);
+        let mut i = 0;
+        while let Some(&first) = order.get(i) {
+            let (host, claim) = &self.all[first as usize];
+            let mut end = i + 1;
+            let mut other = None;
+            while let Some(&next) = order.get(end) {
+                let (h, c) = &self.all[next as usize];
+                if h != host {
+                    break;
+                }
+                if other.is_none() && c.tenant != claim.tenant {
+                    other = Some(next);
+                }
+                end += 1;
+            }
+            self.by_host.push((host, first, other));
+            i = end;
+        }
+        self.by_host.shrink_to_fit();
+    }
+
+    fn claim(&self, at: u32) -> &Claim<'a> {
+        &self.all[at as usize].1
     }
 
     /// The first claim of `host` by a tenant other than `tenant`.
     fn other_than(&self, host: &str, tenant: &str) -> Option<&Claim<'a>> {
-        let &(first, other) = self.by_host.get(host)?;
+        let found = self.by_host.binary_search_by(|e| e.0.cmp(host)).ok()?;
+        let &(_, first, other) = self.by_host.get(found)?;
         if self.claim(first).tenant != tenant {
             Some(self.claim(first))
         } else {
@@ -170,7 +183,7 @@ fn collisions(claims: &Claims<'_>, f: &mut Findings<'_>) {
     // Found in any order, reported by hostname.
     let mut found: Vec<(&str, String, &Claim<'_>, &Claim<'_>)> = Vec::new();
     let mut wildcard = String::new();
-    for (&host, &(first, other)) in &claims.by_host {
+    for &(host, first, other) in &claims.by_host {
         let first = claims.claim(first);
         // The same hostname in two tenants.
         if let Some(other) = other {
@@ -189,7 +202,7 @@ fn collisions(claims: &Claims<'_>, f: &mut Findings<'_>) {
             }
         }
     }
-    found.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    // `by_host` is in hostname order already.
     for (host, other_host, a, b) in found {
         report_collision(f, host, &other_host, a, b);
     }
@@ -291,7 +304,7 @@ fn allowed_hostnames(index: &ObjectIndex<'_>, claims: &Claims<'_>, f: &mut Findi
     }
     outside.sort_unstable_by_key(|&(host, at, _)| (host, at));
     for (host, at, rule) in outside {
-        let c = claims.claim(at);
+        let c = &claims.all[at].1;
         let mut allowed = rule.exact.join(", ");
         if !rule.regex_text.is_empty() {
             if !allowed.is_empty() {
