@@ -408,14 +408,20 @@ impl<'b> crate::json_view::JsonView<'b> for PackedView<'b> {
     }
 
     fn field(self, key: &str) -> Option<Self> {
-        let mut found = None;
-        self.entries_while(|k, v| {
-            if k == key {
-                found = Some(v);
+        // Keys are compared as bytes: only a match would need to be UTF-8.
+        let mut r = self.reader();
+        (r.byte()? == OBJECT).then_some(())?;
+        for _ in 0..r.len()? {
+            let k = r.text()?;
+            if k.bytes() == key.as_bytes() {
+                return Some(PackedView {
+                    bytes: self.bytes,
+                    at: r.at,
+                });
             }
-            found.is_none()
-        });
-        found
+            r.skip()?;
+        }
+        None
     }
 
     fn each_entry(self, mut f: impl FnMut(&'b str, Self)) {
@@ -537,6 +543,21 @@ fn pack(value: &Json, out: &mut Vec<u8>) {
     }
 }
 
+/// A packed string as read: one of the [`COMMON`] strings, or bytes.
+enum Text<'b> {
+    Common(&'static str),
+    Bytes(&'b [u8]),
+}
+
+impl Text<'_> {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Text::Common(s) => s.as_bytes(),
+            Text::Bytes(b) => b,
+        }
+    }
+}
+
 struct Reader<'b> {
     bytes: &'b [u8],
     at: usize,
@@ -574,14 +595,22 @@ impl<'b> Reader<'b> {
     }
 
     fn str(&mut self) -> Option<&'b str> {
+        match self.text()? {
+            Text::Common(s) => Some(s),
+            Text::Bytes(b) => std::str::from_utf8(b).ok(),
+        }
+    }
+
+    /// A string's bytes, not yet checked to be UTF-8 (skipping or comparing needs no check).
+    fn text(&mut self) -> Option<Text<'b>> {
         let n = self.len()?;
         if n & 1 == 1 {
-            return COMMON.get(n >> 1).copied();
+            return COMMON.get(n >> 1).map(|s| Text::Common(s));
         }
         let end = self.at.checked_add(n >> 1)?;
-        let s = std::str::from_utf8(self.bytes.get(self.at..end)?).ok()?;
+        let b = self.bytes.get(self.at..end)?;
         self.at = end;
-        Some(s)
+        Some(Text::Bytes(b))
     }
 
     /// Moves past one value.
@@ -595,7 +624,7 @@ impl<'b> Reader<'b> {
                 self.eight()?;
             }
             STRING => {
-                self.str()?;
+                self.text()?;
             }
             ARRAY => {
                 for _ in 0..self.len()? {
@@ -604,7 +633,7 @@ impl<'b> Reader<'b> {
             }
             OBJECT => {
                 for _ in 0..self.len()? {
-                    self.str()?;
+                    self.text()?;
                     self.skip()?;
                 }
             }

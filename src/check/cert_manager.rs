@@ -13,24 +13,24 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
     }
     for g in &index.gateways {
         let (gw, a) = (g.digest, &g.spec.annotations);
-        let issuer = a.issuer.as_deref();
-        let cluster_issuer = a.cluster_issuer.as_deref();
+        let issuer = a.issuer;
+        let cluster_issuer = a.cluster_issuer;
         if issuer.is_none() && cluster_issuer.is_none() {
             continue;
         }
-        let ignored = a.ignore_tls_listeners.as_deref().unwrap_or_default();
+        let ignored = a.ignore_tls_listeners.unwrap_or_default();
         if g.spec.listeners.is_none() {
             continue;
         }
-        let http01_only = issuer_is_http01_only(index, &gw.namespace, issuer, cluster_issuer);
+        let http01_only = issuer_is_http01_only(index, gw.namespace, issuer, cluster_issuer);
         for (i, l) in g.spec.listeners().iter().enumerate() {
             let lname = l.name();
-            if !matches!(&*l.protocol, "HTTPS" | "TLS")
+            if !matches!(l.protocol, "HTTPS" | "TLS")
                 || ignored.split(',').any(|n| n.trim() == lname)
             {
                 continue;
             }
-            if let Some(why) = skip_reason(l, &gw.namespace) {
+            if let Some(why) = skip_reason(l, gw.namespace) {
                 f.report(
                     "certmanager.skipped-listener",
                     gw,
@@ -62,7 +62,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
     }
 }
 
-fn contradictory_annotations(d: &Digest, f: &mut Findings<'_>) {
+fn contradictory_annotations(d: &Digest<'_>, f: &mut Findings<'_>) {
     let Some(a) = d.cert_manager() else {
         return;
     };
@@ -88,14 +88,14 @@ fn contradictory_annotations(d: &Digest, f: &mut Findings<'_>) {
 }
 
 /// Why gateway-shim would skip an HTTPS/TLS listener, if it would.
-fn skip_reason(l: &Listener, gw_ns: &str) -> Option<String> {
+fn skip_reason(l: &Listener<'_>, gw_ns: &str) -> Option<String> {
     if l.hostname().unwrap_or_default().is_empty() {
         return Some("it has no hostname".into());
     }
     if !l.has_tls {
         return Some("it has no tls block".into());
     }
-    let mode = l.tls_mode.as_deref().unwrap_or("Terminate");
+    let mode = l.tls_mode.unwrap_or("Terminate");
     if mode != "Terminate" {
         return Some(format!("its tls mode is {mode:?}, not Terminate"));
     }
@@ -104,14 +104,14 @@ fn skip_reason(l: &Listener, gw_ns: &str) -> Option<String> {
         return Some("it has no tls.certificateRefs".into());
     }
     for r in refs {
-        let group = r.group.as_deref().unwrap_or_default();
-        let kind = r.kind.as_deref().unwrap_or("Secret");
+        let group = r.group.unwrap_or_default();
+        let kind = r.kind.unwrap_or("Secret");
         if !(group.is_empty() || group == "core") || !(kind.is_empty() || kind == "Secret") {
             return Some(format!(
                 "its certificateRef is {group}/{kind}, not a core Secret"
             ));
         }
-        if let Some(ns) = r.namespace.as_deref()
+        if let Some(ns) = r.namespace
             && ns != gw_ns
         {
             return Some(format!(
@@ -129,7 +129,7 @@ fn issuer_is_http01_only<'a>(
     ns: &str,
     issuer: Option<&str>,
     cluster_issuer: Option<&str>,
-) -> Option<&'a Digest> {
+) -> Option<&'a Digest<'a>> {
     let found = match (issuer, cluster_issuer) {
         (Some(n), _) => index.get(CERT_MANAGER, "Issuer", ns, n),
         (None, Some(n)) => index.get(CERT_MANAGER, "ClusterIssuer", "", n),

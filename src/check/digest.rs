@@ -1,150 +1,117 @@
-//! What the checks read of one object, copied out of it in one pass: identity, the labels and
+//! What the checks read of one object, in one pass over it: identity, the labels and
 //! annotations they look at, and per kind the few fields a rule reads (listeners, hostnames,
-//! issuer solvers, …). A digest owns its data, so the checks hold no object tree: a render can
-//! keep its objects packed (or drop them) while the checks run, and the digests of a big
-//! package take a fraction of the trees' memory.
+//! issuer solvers, …). The checks hold no object tree: a render keeps its objects packed while
+//! the checks run, and the digests of a big package take a fraction of the trees' memory.
 //!
-//! Strings that repeat across objects (apiVersion, kind, namespace, file, tenant, provenance)
-//! are shared through an [`Interner`].
-
-use std::rc::Rc;
-
-use foldhash::HashSet;
+//! A digest borrows its strings from the object it was read from (a packed item or generated
+//! object, or a tree; alive while the checks run): reading one allocates only its lists.
 
 use crate::diagnostic::ResourceRef;
 use crate::json_view::JsonView;
 
-use super::{GeneratedBy, Origin};
+use super::Origin;
 
-/// A string shared by every digest that holds the same text.
-pub(crate) type Shared = Rc<str>;
-
-/// Hands out one [`Shared`] per distinct text.
-#[derive(Default)]
-pub(crate) struct Interner {
-    known: HashSet<Shared>,
-}
-
-impl Interner {
-    pub(crate) fn get(&mut self, s: &str) -> Shared {
-        if let Some(k) = self.known.get(s) {
-            return Rc::clone(k);
-        }
-        let k: Shared = Rc::from(s);
-        self.known.insert(Rc::clone(&k));
-        k
-    }
-
-    fn opt(&mut self, s: Option<&str>) -> Option<Shared> {
-        s.map(|s| self.get(s))
-    }
-}
-
-/// An owned string field (`None` when absent or not a string).
-type Text = Option<Box<str>>;
-
-fn text(s: Option<&str>) -> Text {
-    s.map(Box::from)
-}
+/// A string field (`None` when absent or not a string).
+type Text<'a> = Option<&'a str>;
 
 /// One object as the checks see it.
 #[derive(Debug)]
-pub(crate) struct Digest {
+pub(crate) struct Digest<'a> {
     /// `apiVersion` ("" when missing or not a string).
-    pub(crate) api_version: Shared,
+    pub(crate) api_version: &'a str,
     /// `kind`, when a string.
-    pub(crate) kind: Option<Shared>,
+    pub(crate) kind: Option<&'a str>,
     /// `metadata.name` ("" when unset).
-    pub(crate) name: Box<str>,
+    pub(crate) name: &'a str,
     /// `metadata.namespace` ("" when cluster-scoped or unset).
-    pub(crate) namespace: Shared,
+    pub(crate) namespace: &'a str,
     /// The file kpt or kustomize read it from (`config.kubernetes.io/path`, else the internal
     /// one), for findings.
-    pub(crate) file: Option<Shared>,
+    pub(crate) file: Option<&'a str>,
     /// The label `projectcapsule.dev/tenant`.
-    pub(crate) tenant_label: Option<Shared>,
+    pub(crate) tenant_label: Option<&'a str>,
     /// Where a generated object came from; `None` for input items.
-    pub(crate) generated_by: Option<Box<Origin>>,
+    pub(crate) generated_by: Option<Box<Origin<'a>>>,
     /// What the rules of its kind read.
-    pub(crate) body: Body,
+    pub(crate) body: Body<'a>,
 }
 
 /// The kind-specific part of a [`Digest`].
 #[derive(Debug)]
-pub(crate) enum Body {
+pub(crate) enum Body<'a> {
     /// A kind no rule reads further.
     Other,
     /// A core Namespace: the tenant owning it (label `capsule.clastix.io/tenant`, else the
     /// first Tenant ownerReference's name).
-    Namespace { owner: Option<Shared> },
+    Namespace { owner: Option<&'a str> },
     /// A Gateway API Gateway.
-    Gateway(Box<GatewayDigest>),
+    Gateway(Box<GatewayDigest<'a>>),
     /// A Gateway API HTTPRoute: the strings of `spec.hostnames`, with their positions.
-    HttpRoute { hostnames: Box<[(usize, Box<str>)]> },
+    HttpRoute { hostnames: Box<[(usize, &'a str)]> },
     /// A networking.k8s.io Ingress: its cert-manager annotations and `spec.rules[].host`.
-    Ingress(Box<IngressDigest>),
+    Ingress(Box<IngressDigest<'a>>),
     /// An Envoy Gateway EnvoyProxy: `spec.provider.kubernetes.envoyService`.
-    EnvoyProxy(Box<EnvoyProxyDigest>),
+    EnvoyProxy(Box<EnvoyProxyDigest<'a>>),
     /// A cert-manager Issuer or ClusterIssuer: `spec.acme.solvers`, when a list.
-    Issuer { solvers: Option<Box<[Solver]>> },
+    Issuer { solvers: Option<Box<[Solver<'a>]>> },
     /// A cert-manager Certificate: `spec.issuerRef.kind` and `.name`.
-    Certificate(Box<[Text; 2]>),
+    Certificate(Box<[Text<'a>; 2]>),
     /// A Gateway API ReferenceGrant: `spec.from[]` (group, kind, namespace) and `spec.to[]`
     /// (group, kind, name).
-    ReferenceGrant(Box<ReferenceGrantDigest>),
+    ReferenceGrant(Box<ReferenceGrantDigest<'a>>),
     /// A Capsule Tenant: `spec.ingressOptions.allowedHostnames`, when set and not null.
     Tenant {
-        allowed: Option<Box<AllowedHostnames>>,
+        allowed: Option<Box<AllowedHostnames<'a>>>,
     },
 }
 
 /// An Ingress's rule inputs.
 #[derive(Debug)]
-pub(crate) struct IngressDigest {
-    pub(crate) annotations: CertManagerAnnotations,
+pub(crate) struct IngressDigest<'a> {
+    pub(crate) annotations: CertManagerAnnotations<'a>,
     /// The strings of `spec.rules[].host`, with the rules' positions.
-    pub(crate) hosts: Box<[(usize, Box<str>)]>,
+    pub(crate) hosts: Box<[(usize, &'a str)]>,
 }
 
 /// An EnvoyProxy's `spec.provider.kubernetes.envoyService`.
 #[derive(Debug)]
-pub(crate) struct EnvoyProxyDigest {
+pub(crate) struct EnvoyProxyDigest<'a> {
     /// `loadBalancerIP`, when set (to anything, null included).
-    pub(crate) load_balancer_ip: Option<LoadBalancerIp>,
+    pub(crate) load_balancer_ip: Option<LoadBalancerIp<'a>>,
     /// `type`, when a string.
-    pub(crate) service_type: Text,
+    pub(crate) service_type: Text<'a>,
 }
 
 /// A ReferenceGrant's `spec.from[]` (group, kind, namespace) and `spec.to[]` (group, kind, name).
 #[derive(Debug)]
-pub(crate) struct ReferenceGrantDigest {
-    pub(crate) from: Box<[[Text; 3]]>,
-    pub(crate) to: Box<[[Text; 3]]>,
+pub(crate) struct ReferenceGrantDigest<'a> {
+    pub(crate) from: Box<[[Text<'a>; 3]]>,
+    pub(crate) to: Box<[[Text<'a>; 3]]>,
 }
 
 /// The cert-manager annotations of a Gateway or an Ingress.
 #[derive(Debug, Default)]
-pub(crate) struct CertManagerAnnotations {
-    pub(crate) issuer: Text,
-    pub(crate) cluster_issuer: Text,
-    pub(crate) issuer_kind: Text,
-    pub(crate) issuer_group: Text,
-    pub(crate) ignore_tls_listeners: Text,
+pub(crate) struct CertManagerAnnotations<'a> {
+    pub(crate) issuer: Text<'a>,
+    pub(crate) cluster_issuer: Text<'a>,
+    pub(crate) issuer_kind: Text<'a>,
+    pub(crate) issuer_group: Text<'a>,
+    pub(crate) ignore_tls_listeners: Text<'a>,
 }
 
 /// A Gateway's rule inputs.
 #[derive(Debug, Default)]
-pub(crate) struct GatewayDigest {
-    pub(crate) annotations: CertManagerAnnotations,
+pub(crate) struct GatewayDigest<'a> {
+    pub(crate) annotations: CertManagerAnnotations<'a>,
     /// `spec.infrastructure.parametersRef` group, kind and name.
-    pub(crate) parameters_ref: [Text; 3],
+    pub(crate) parameters_ref: [Text<'a>; 3],
     /// `spec.listeners`, when a list.
-    pub(crate) listeners: Option<Box<[Listener]>>,
+    pub(crate) listeners: Option<Box<[Listener<'a>]>>,
 }
 
-impl GatewayDigest {
+impl<'a> GatewayDigest<'a> {
     /// The listeners (none when `spec.listeners` is not a list).
-    pub(crate) fn listeners(&self) -> &[Listener] {
+    pub(crate) fn listeners(&self) -> &[Listener<'a>] {
         self.listeners.as_deref().unwrap_or_default()
     }
 }
@@ -181,85 +148,85 @@ impl std::fmt::Display for Port {
 
 /// What the checks read of one Gateway listener.
 #[derive(Debug)]
-pub(crate) struct Listener {
+pub(crate) struct Listener<'a> {
     /// `name`, when a string.
-    pub(crate) name: Text,
+    pub(crate) name: Text<'a>,
     pub(crate) port: Port,
     /// `protocol` ("" when unset or not a string).
-    pub(crate) protocol: Box<str>,
+    pub(crate) protocol: &'a str,
     /// `hostname`, when a string.
-    pub(crate) hostname: Text,
+    pub(crate) hostname: Text<'a>,
     /// `tls` is set and not null.
     pub(crate) has_tls: bool,
     /// `tls.mode`, when a string.
-    pub(crate) tls_mode: Text,
+    pub(crate) tls_mode: Text<'a>,
     /// `tls.certificateRefs`, when a list.
-    pub(crate) certificate_refs: Option<Box<[CertificateRef]>>,
+    pub(crate) certificate_refs: Option<Box<[CertificateRef<'a>]>>,
     /// `tls.options` is a non-empty object.
     pub(crate) has_tls_options: bool,
 }
 
-impl Listener {
+impl<'a> Listener<'a> {
     /// `name`, "" when unset or not a string.
     pub(crate) fn name(&self) -> &str {
-        self.name.as_deref().unwrap_or_default()
+        self.name.unwrap_or_default()
     }
 
     /// `hostname`, when a string.
     pub(crate) fn hostname(&self) -> Option<&str> {
-        self.hostname.as_deref()
+        self.hostname
     }
 }
 
 /// One entry of a listener's `tls.certificateRefs`.
 #[derive(Debug)]
-pub(crate) struct CertificateRef {
-    pub(crate) group: Text,
-    pub(crate) kind: Text,
-    pub(crate) name: Text,
-    pub(crate) namespace: Text,
+pub(crate) struct CertificateRef<'a> {
+    pub(crate) group: Text<'a>,
+    pub(crate) kind: Text<'a>,
+    pub(crate) name: Text<'a>,
+    pub(crate) namespace: Text<'a>,
 }
 
 /// An EnvoyProxy's `loadBalancerIP`.
 #[derive(Debug)]
-pub(crate) struct LoadBalancerIp {
+pub(crate) struct LoadBalancerIp<'a> {
     /// As JSON text, for messages.
     pub(crate) json: Box<str>,
     /// The string, when it is one.
-    pub(crate) value: Text,
+    pub(crate) value: Text<'a>,
 }
 
 /// One ACME solver of an issuer.
 #[derive(Debug)]
-pub(crate) struct Solver {
+pub(crate) struct Solver<'a> {
     /// `dns01` is set and not null.
     pub(crate) dns01: bool,
     /// `http01` is set and not null.
     pub(crate) http01: bool,
     /// `http01.gatewayHTTPRoute.parentRefs`, when a list.
-    pub(crate) parent_refs: Option<Box<[ParentRef]>>,
+    pub(crate) parent_refs: Option<Box<[ParentRef<'a>]>>,
 }
 
 /// One parentRef of an HTTP-01 solver.
 #[derive(Debug)]
-pub(crate) struct ParentRef {
-    pub(crate) group: Text,
-    pub(crate) kind: Text,
-    pub(crate) name: Text,
-    pub(crate) namespace: Text,
-    pub(crate) section_name: Text,
+pub(crate) struct ParentRef<'a> {
+    pub(crate) group: Text<'a>,
+    pub(crate) kind: Text<'a>,
+    pub(crate) name: Text<'a>,
+    pub(crate) namespace: Text<'a>,
+    pub(crate) section_name: Text<'a>,
 }
 
 /// A Tenant's `allowedHostnames`.
 #[derive(Debug)]
-pub(crate) struct AllowedHostnames {
+pub(crate) struct AllowedHostnames<'a> {
     /// The strings of `allowed`.
-    pub(crate) exact: Box<[Box<str>]>,
+    pub(crate) exact: Box<[&'a str]>,
     /// `allowedRegex` ("" when unset).
-    pub(crate) regex: Box<str>,
+    pub(crate) regex: &'a str,
 }
 
-impl Digest {
+impl<'a> Digest<'a> {
     /// The API group of `apiVersion` ("" for the core group).
     pub(crate) fn group(&self) -> &str {
         match self.api_version.rsplit_once('/') {
@@ -270,7 +237,7 @@ impl Digest {
 
     /// `kind`, "" when missing.
     pub(crate) fn kind(&self) -> &str {
-        self.kind.as_deref().unwrap_or_default()
+        self.kind.unwrap_or_default()
     }
 
     /// Identity as a [`ResourceRef`].
@@ -298,7 +265,7 @@ impl Digest {
     }
 
     /// The Gateway part, for a Gateway API Gateway.
-    pub(crate) fn gateway(&self) -> Option<&GatewayDigest> {
+    pub(crate) fn gateway(&self) -> Option<&GatewayDigest<'a>> {
         match &self.body {
             Body::Gateway(g) => Some(g),
             _ => None,
@@ -306,7 +273,7 @@ impl Digest {
     }
 
     /// The cert-manager annotations, for a Gateway or an Ingress.
-    pub(crate) fn cert_manager(&self) -> Option<&CertManagerAnnotations> {
+    pub(crate) fn cert_manager(&self) -> Option<&CertManagerAnnotations<'a>> {
         match &self.body {
             Body::Gateway(g) => Some(&g.annotations),
             Body::Ingress(i) => Some(&i.annotations),
@@ -315,12 +282,8 @@ impl Digest {
     }
 
     /// Reads `object`. `generated_by` comes from the caller (a provenance annotation or a
-    /// test's description); `strings` shares repeated texts between digests.
-    pub(crate) fn of<'a, N: JsonView<'a>>(
-        object: N,
-        generated_by: Option<Box<Origin>>,
-        strings: &mut Interner,
-    ) -> Digest {
+    /// test's description).
+    pub(crate) fn of<N: JsonView<'a>>(object: N, generated_by: Option<Origin<'a>>) -> Digest<'a> {
         let mut api_version = None;
         let mut kind = None;
         let mut metadata = None;
@@ -333,19 +296,19 @@ impl Digest {
             _ => {}
         });
         let meta = Meta::of(metadata);
-        let api_version = strings.get(api_version.unwrap_or_default());
+        let api_version = api_version.unwrap_or_default();
         let group = match api_version.rsplit_once('/') {
             Some((g, _)) => g,
             None => "",
         };
-        let body = Body::of(group, kind, spec, &meta, strings);
+        let body = Body::of(group, kind, spec, &meta);
         Digest {
-            kind: strings.opt(kind),
-            name: meta.name.into(),
-            namespace: strings.get(meta.namespace),
-            file: strings.opt(meta.path.or(meta.internal_path)),
-            tenant_label: strings.opt(meta.tenant_label),
-            generated_by,
+            kind,
+            name: meta.name,
+            namespace: meta.namespace,
+            file: meta.path.or(meta.internal_path),
+            tenant_label: meta.tenant_label,
+            generated_by: generated_by.map(Box::new),
             body,
             api_version,
         }
@@ -408,13 +371,13 @@ impl<'a> Meta<'a> {
         m
     }
 
-    fn cert_manager(&self) -> CertManagerAnnotations {
+    fn cert_manager(&self) -> CertManagerAnnotations<'a> {
         CertManagerAnnotations {
-            issuer: text(self.issuer),
-            cluster_issuer: text(self.cluster_issuer),
-            issuer_kind: text(self.issuer_kind),
-            issuer_group: text(self.issuer_group),
-            ignore_tls_listeners: text(self.ignore_tls_listeners),
+            issuer: self.issuer,
+            cluster_issuer: self.cluster_issuer,
+            issuer_kind: self.issuer_kind,
+            issuer_group: self.issuer_group,
+            ignore_tls_listeners: self.ignore_tls_listeners,
         }
     }
 }
@@ -423,7 +386,7 @@ impl<'a> Meta<'a> {
 fn strings_of<'a, N: JsonView<'a>>(
     list: Option<N>,
     field: Option<&str>,
-) -> Box<[(usize, Box<str>)]> {
+) -> Box<[(usize, &'a str)]> {
     let mut out = Vec::new();
     let mut i = 0;
     if let Some(list) = list {
@@ -433,7 +396,7 @@ fn strings_of<'a, N: JsonView<'a>>(
                 None => item.as_str(),
             };
             if let Some(s) = s {
-                out.push((i, Box::from(s)));
+                out.push((i, s));
             }
             i += 1;
         });
@@ -450,22 +413,21 @@ fn list_of<'a, N: JsonView<'a>, T>(list: Option<N>, read: impl Fn(N) -> T) -> Op
 }
 
 /// Three string fields of an object.
-fn three<'a, N: JsonView<'a>>(n: N, keys: [&str; 3]) -> [Text; 3] {
-    keys.map(|k| text(n.str_at(&[k])))
+fn three<'a, N: JsonView<'a>>(n: N, keys: [&str; 3]) -> [Text<'a>; 3] {
+    keys.map(|k| n.str_at(&[k]))
 }
 
-impl Body {
-    fn of<'a, N: JsonView<'a>>(
+impl<'a> Body<'a> {
+    fn of<N: JsonView<'a>>(
         group: &str,
         kind: Option<&str>,
         spec: Option<N>,
         meta: &Meta<'a>,
-        strings: &mut Interner,
-    ) -> Body {
+    ) -> Body<'a> {
         let at = |path: &[&str]| spec.and_then(|s| s.at(path));
         match (group, kind.unwrap_or_default()) {
             ("", "Namespace") => Body::Namespace {
-                owner: strings.opt(meta.namespace_tenant_label.or(meta.tenant_owner)),
+                owner: meta.namespace_tenant_label.or(meta.tenant_owner),
             },
             ("gateway.networking.k8s.io", "Gateway") => {
                 let listeners = list_of(at(&["listeners"]), Listener::of);
@@ -490,18 +452,18 @@ impl Body {
                     load_balancer_ip: service.and_then(|s| s.field("loadBalancerIP")).map(|ip| {
                         LoadBalancerIp {
                             json: ip.json_text().into(),
-                            value: text(ip.as_str()),
+                            value: ip.as_str(),
                         }
                     }),
-                    service_type: text(service.and_then(|s| s.str_at(&["type"]))),
+                    service_type: service.and_then(|s| s.str_at(&["type"])),
                 }))
             }
             ("cert-manager.io", "Issuer" | "ClusterIssuer") => Body::Issuer {
                 solvers: list_of(at(&["acme", "solvers"]), Solver::of),
             },
             ("cert-manager.io", "Certificate") => Body::Certificate(Box::new([
-                text(at(&["issuerRef", "kind"]).and_then(JsonView::as_str)),
-                text(at(&["issuerRef", "name"]).and_then(JsonView::as_str)),
+                at(&["issuerRef", "kind"]).and_then(JsonView::as_str),
+                at(&["issuerRef", "name"]).and_then(JsonView::as_str),
             ])),
             ("gateway.networking.k8s.io", "ReferenceGrant") => {
                 let list = |key: &str, fields: [&str; 3]| {
@@ -521,7 +483,7 @@ impl Body {
                                 .into_iter()
                                 .map(|(_, s)| s)
                                 .collect(),
-                            regex: a.str_at(&["allowedRegex"]).unwrap_or_default().into(),
+                            regex: a.str_at(&["allowedRegex"]).unwrap_or_default(),
                         })
                     }),
             },
@@ -530,12 +492,12 @@ impl Body {
     }
 }
 
-impl Listener {
-    fn of<'a, N: JsonView<'a>>(l: N) -> Listener {
+impl<'a> Listener<'a> {
+    fn of<N: JsonView<'a>>(l: N) -> Listener<'a> {
         let mut out = Listener {
             name: None,
             port: Port::Null,
-            protocol: Box::from(""),
+            protocol: "",
             hostname: None,
             has_tls: false,
             tls_mode: None,
@@ -543,7 +505,7 @@ impl Listener {
             has_tls_options: false,
         };
         l.each_entry(|k, v| match k {
-            "name" => out.name = text(v.as_str()),
+            "name" => out.name = v.as_str(),
             "port" => {
                 out.port = match v.as_u64() {
                     Some(n) => Port::Number(n),
@@ -551,18 +513,18 @@ impl Listener {
                     None => Port::Other(v.json_text().into()),
                 }
             }
-            "protocol" => out.protocol = v.as_str().unwrap_or_default().into(),
-            "hostname" => out.hostname = text(v.as_str()),
+            "protocol" => out.protocol = v.as_str().unwrap_or_default(),
+            "hostname" => out.hostname = v.as_str(),
             "tls" => {
                 out.has_tls = !v.is_null();
                 v.each_entry(|k, v| match k {
-                    "mode" => out.tls_mode = text(v.as_str()),
+                    "mode" => out.tls_mode = v.as_str(),
                     "certificateRefs" => {
                         out.certificate_refs = list_of(Some(v), |r| CertificateRef {
-                            group: text(r.str_at(&["group"])),
-                            kind: text(r.str_at(&["kind"])),
-                            name: text(r.str_at(&["name"])),
-                            namespace: text(r.str_at(&["namespace"])),
+                            group: r.str_at(&["group"]),
+                            kind: r.str_at(&["kind"]),
+                            name: r.str_at(&["name"]),
+                            namespace: r.str_at(&["namespace"]),
                         });
                     }
                     "options" => out.has_tls_options = v.is_nonempty_object(),
@@ -575,16 +537,16 @@ impl Listener {
     }
 }
 
-impl Solver {
-    fn of<'a, N: JsonView<'a>>(s: N) -> Solver {
+impl<'a> Solver<'a> {
+    fn of<N: JsonView<'a>>(s: N) -> Solver<'a> {
         let set = |k: &str| s.field(k).is_some_and(|v| !v.is_null());
         let parent_refs = list_of(s.at(&["http01", "gatewayHTTPRoute", "parentRefs"]), |r| {
             ParentRef {
-                group: text(r.str_at(&["group"])),
-                kind: text(r.str_at(&["kind"])),
-                name: text(r.str_at(&["name"])),
-                namespace: text(r.str_at(&["namespace"])),
-                section_name: text(r.str_at(&["sectionName"])),
+                group: r.str_at(&["group"]),
+                kind: r.str_at(&["kind"]),
+                name: r.str_at(&["name"]),
+                namespace: r.str_at(&["namespace"]),
+                section_name: r.str_at(&["sectionName"]),
             }
         });
         Solver {
@@ -592,42 +554,6 @@ impl Solver {
             http01: set("http01"),
             parent_refs,
         }
-    }
-}
-
-/// Reads objects into digests, sharing repeated strings.
-#[derive(Default)]
-pub(crate) struct Digester {
-    strings: Interner,
-}
-
-impl Digester {
-    /// The digest of one object.
-    pub(crate) fn digest<'a, N: JsonView<'a>>(
-        &mut self,
-        object: N,
-        generated_by: Option<Origin>,
-    ) -> Digest {
-        Digest::of(object, generated_by.map(Box::new), &mut self.strings)
-    }
-
-    /// An origin from a provenance entry, its strings shared.
-    pub(crate) fn origin(&mut self, owner: &str, origin: &str, tenant: &str) -> Origin {
-        Origin::from_provenance(
-            self.strings.get(owner),
-            self.strings.get(origin),
-            self.strings.get(tenant),
-        )
-    }
-
-    /// `s`, shared with the digests' equal strings.
-    pub(crate) fn shared(&mut self, s: &str) -> Shared {
-        self.strings.get(s)
-    }
-
-    /// An origin given whole (tests, the CLI).
-    pub(crate) fn given(&mut self, g: &GeneratedBy) -> Origin {
-        Origin::given(self.strings.get(&g.tenant), g.clone())
     }
 }
 
@@ -683,12 +609,12 @@ mod tests {
         ];
         for o in &objects {
             let packed = crate::packed::Packed::of(o);
-            let from_tree = Digester::default().digest(o, None);
-            let from_packed = Digester::default().digest(packed.view(), None);
+            let from_tree = Digest::of(o, None);
+            let from_packed = Digest::of(packed.view(), None);
             assert_eq!(format!("{from_tree:?}"), format!("{from_packed:?}"), "{o}");
         }
         // The bodies were read (not all `Other`).
-        let gateway = Digester::default().digest(&objects[0], None);
+        let gateway = Digest::of(&objects[0], None);
         let listeners = gateway
             .gateway()
             .map(GatewayDigest::listeners)
@@ -696,8 +622,8 @@ mod tests {
         assert_eq!(listeners.len(), 4);
         assert_eq!(listeners[1].port, Port::Other("\"80\"".into()));
         assert_eq!(listeners[2].port, Port::Other("-1".into()));
-        assert_eq!(gateway.file.as_deref(), Some("f.yaml"));
-        let ns = Digester::default().digest(&objects[10], None);
+        assert_eq!(gateway.file, Some("f.yaml"));
+        let ns = Digest::of(&objects[10], None);
         assert!(matches!(&ns.body, Body::Namespace { owner: Some(t) } if &**t == "t"));
     }
 }

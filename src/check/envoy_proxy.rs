@@ -13,7 +13,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
             continue;
         };
         let field = "spec.provider.kubernetes.envoyService.loadBalancerIP";
-        let text = ip.value.as_deref().unwrap_or_default();
+        let text = ip.value.unwrap_or_default();
         if text.parse::<std::net::Ipv4Addr>().is_err() {
             f.report(
                 "envoyproxy.load-balancer-ip",
@@ -27,7 +27,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                 ),
             );
         }
-        let service_type = e.service_type.as_deref().unwrap_or("LoadBalancer");
+        let service_type = e.service_type.unwrap_or("LoadBalancer");
         if service_type != "LoadBalancer" {
             f.report(
                 "envoyproxy.load-balancer-ip",

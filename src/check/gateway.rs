@@ -70,7 +70,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                     ),
                 );
             }
-            let protocol = &*l.protocol;
+            let protocol = l.protocol;
             let hostname = l.hostname().unwrap_or_default();
             if let Some(first) = combos.insert((l.port.as_u64(), protocol, hostname), i) {
                 let port = l.port.to_string();
@@ -107,12 +107,12 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
 fn tls_rules(
     index: &ObjectIndex<'_>,
     g: Gateway<'_>,
-    l: &Listener,
+    l: &Listener<'_>,
     path: ListenerPath,
     f: &mut Findings<'_>,
 ) {
     let gw = g.digest;
-    let (protocol, lname) = (&*l.protocol, l.name());
+    let (protocol, lname) = (l.protocol, l.name());
     match protocol {
         "HTTP" | "TCP" | "UDP" if l.has_tls => f.report(
             "gateway.tls",
@@ -125,7 +125,7 @@ fn tls_rules(
             ),
         ),
         "HTTPS" | "TLS" => {
-            let mode = l.tls_mode.as_deref().unwrap_or("Terminate");
+            let mode = l.tls_mode.unwrap_or("Terminate");
             let refs = l.certificate_refs.as_ref().map_or(0, |r| r.len());
             if protocol == "HTTPS" && mode != "Terminate" {
                 f.report(
@@ -159,23 +159,23 @@ fn tls_rules(
 fn cross_namespace_refs(
     index: &ObjectIndex<'_>,
     g: Gateway<'_>,
-    l: &Listener,
+    l: &Listener<'_>,
     path: ListenerPath,
     f: &mut Findings<'_>,
 ) {
     let gw = g.digest;
-    let gw_ns = &*gw.namespace;
+    let gw_ns = gw.namespace;
     let Some(refs) = &l.certificate_refs else {
         return;
     };
     for (i, r) in refs.iter().enumerate() {
-        let Some(ns) = r.namespace.as_deref() else {
+        let Some(ns) = r.namespace else {
             continue;
         };
         if ns == gw_ns {
             continue;
         }
-        let secret = r.name.as_deref().unwrap_or_default();
+        let secret = r.name.unwrap_or_default();
         if !reference_grant_allows(index, gw_ns, ns, secret) {
             f.report(
                 "gateway.cross-namespace-certificate",
@@ -201,7 +201,7 @@ fn reference_grant_allows(
 ) -> bool {
     index
         .of_kind(GATEWAY_API, "ReferenceGrant")
-        .filter(|g| &*g.namespace == to_ns)
+        .filter(|g| g.namespace == to_ns)
         .any(|g| {
             let Body::ReferenceGrant(grant) = &g.body else {
                 return false;

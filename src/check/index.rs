@@ -19,14 +19,14 @@ const LOOKED_UP: [(&str, &str); 4] = [
 /// A Gateway API Gateway: its digest and its Gateway part.
 #[derive(Clone, Copy)]
 pub(crate) struct Gateway<'a> {
-    pub(crate) digest: &'a Digest,
-    pub(crate) spec: &'a GatewayDigest,
+    pub(crate) digest: &'a Digest<'a>,
+    pub(crate) spec: &'a GatewayDigest<'a>,
 }
 
 /// Lookup tables over the checked objects.
 pub(crate) struct ObjectIndex<'a> {
     /// Every checked object, in order.
-    pub(crate) digests: &'a [Digest],
+    pub(crate) digests: &'a [Digest<'a>],
     /// (API group, kind) → objects, in order.
     by_kind: HashMap<(&'a str, &'a str), Vec<usize>>,
     /// (group, kind, namespace, name) → the first object, for the [`LOOKED_UP`] kinds.
@@ -42,7 +42,7 @@ pub(crate) struct ObjectIndex<'a> {
 }
 
 impl<'a> ObjectIndex<'a> {
-    pub(crate) fn new(digests: &'a [Digest]) -> ObjectIndex<'a> {
+    pub(crate) fn new(digests: &'a [Digest<'a>]) -> ObjectIndex<'a> {
         let mut by_kind: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
         let mut by_id = HashMap::new();
         let mut namespaces = HashSet::new();
@@ -50,7 +50,7 @@ impl<'a> ObjectIndex<'a> {
         let mut gateways_by_tenant: HashMap<&str, Vec<usize>> = HashMap::new();
         let mut gateways = Vec::new();
         for (i, d) in digests.iter().enumerate() {
-            let Some(kind) = d.kind.as_deref() else {
+            let Some(kind) = d.kind else {
                 continue;
             };
             let g = d.group();
@@ -62,12 +62,12 @@ impl<'a> ObjectIndex<'a> {
                 gateways.push(Gateway { digest: d, spec });
             }
             if LOOKED_UP.contains(&(g, kind)) {
-                by_id.entry((g, kind, &*d.namespace, &*d.name)).or_insert(i);
+                by_id.entry((g, kind, d.namespace, d.name)).or_insert(i);
             }
             if let Body::Namespace { owner } = &d.body {
-                namespaces.insert(&*d.name);
+                namespaces.insert(d.name);
                 if let Some(t) = owner {
-                    namespace_owner.insert(&*d.name, &**t);
+                    namespace_owner.insert(d.name, &**t);
                 }
             }
         }
@@ -84,7 +84,9 @@ impl<'a> ObjectIndex<'a> {
 
     /// Every Gateway API Gateway, then every networking.k8s.io Ingress (the objects cert-manager's
     /// annotations live on).
-    pub(crate) fn gateways_and_ingresses(&self) -> impl Iterator<Item = &'a Digest> + use<'_, 'a> {
+    pub(crate) fn gateways_and_ingresses(
+        &self,
+    ) -> impl Iterator<Item = &'a Digest<'a>> + use<'_, 'a> {
         self.of_kind("gateway.networking.k8s.io", "Gateway")
             .chain(self.of_kind("networking.k8s.io", "Ingress"))
     }
@@ -93,7 +95,7 @@ impl<'a> ObjectIndex<'a> {
     pub(crate) fn tenant_gateways<'s>(
         &'s self,
         tenant: &'a str,
-    ) -> impl Iterator<Item = &'a Digest> + use<'s, 'a> {
+    ) -> impl Iterator<Item = &'a Digest<'a>> + use<'s, 'a> {
         let list: &'s [usize] = self
             .gateways_by_tenant
             .get(tenant)
@@ -107,20 +109,20 @@ impl<'a> ObjectIndex<'a> {
         &'s self,
         g: &'static str,
         k: &'static str,
-    ) -> impl Iterator<Item = &'a Digest> + use<'s, 'a> {
+    ) -> impl Iterator<Item = &'a Digest<'a>> + use<'s, 'a> {
         let list: &'s [usize] = self.by_kind.get(&(g, k)).map_or(&[], Vec::as_slice);
         let digests = self.digests;
         list.iter().map(move |&i| &digests[i])
     }
 
     /// The object of kind `k` (group `g`) named `n` in namespace `ns` ("" when cluster-scoped).
-    pub(crate) fn get(&self, g: &str, k: &str, ns: &str, n: &str) -> Option<&'a Digest> {
+    pub(crate) fn get(&self, g: &str, k: &str, ns: &str, n: &str) -> Option<&'a Digest<'a>> {
         let i = if LOOKED_UP.contains(&(g, k)) {
             *self.by_id.get(&(g, k, ns, n))?
         } else {
             *self.by_kind.get(&(g, k))?.iter().find(|&&i| {
                 let d = &self.digests[i];
-                &*d.namespace == ns && &*d.name == n
+                d.namespace == ns && d.name == n
             })?
         };
         Some(&self.digests[i])

@@ -15,7 +15,7 @@ const TENANT_LABEL: &str = "projectcapsule.dev/tenant";
 /// One claim of a hostname by a tenant.
 struct Claim<'a> {
     tenant: &'a str,
-    subject: &'a Digest,
+    subject: &'a Digest<'a>,
     field: ClaimField,
 }
 
@@ -46,10 +46,10 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
 
 fn label_mismatch(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
     for s in index.digests {
-        let Some(claimed) = s.tenant_label.as_deref() else {
+        let Some(claimed) = s.tenant_label else {
             continue;
         };
-        let ns = &*s.namespace;
+        let ns = s.namespace;
         if ns.is_empty() || !index.has_namespace(ns) {
             continue;
         }
@@ -93,7 +93,7 @@ impl<'a> Claims<'a> {
             all: Vec::new(),
             by_host: Vec::new(),
         };
-        let owner = |d: &Digest| index.namespace_owner.get(&*d.namespace).copied();
+        let owner = |d: &Digest<'_>| index.namespace_owner.get(d.namespace).copied();
         let routes = index.of_kind("gateway.networking.k8s.io", "HTTPRoute");
         let ingresses = index.of_kind("networking.k8s.io", "Ingress");
         for s in routes.chain(ingresses) {
@@ -124,7 +124,7 @@ impl<'a> Claims<'a> {
         claims
     }
 
-    fn add(&mut self, host: &'a str, tenant: &'a str, subject: &'a Digest, field: ClaimField) {
+    fn add(&mut self, host: &'a str, tenant: &'a str, subject: &'a Digest<'a>, field: ClaimField) {
         self.all.push((
             host,
             Claim {
@@ -282,7 +282,7 @@ fn allowed_hostnames(index: &ObjectIndex<'_>, claims: &Claims<'_>, f: &mut Findi
             }
         };
         rules.insert(
-            &t.name,
+            t.name,
             Allowed {
                 exact,
                 regex,

@@ -23,7 +23,7 @@ use crate::diagnostic::{Diagnostic, ResourceRef, Severity};
 pub use registry::{CHECKS, CheckInfo, Level};
 
 use crate::json_view::JsonView;
-use digest::{Digest, Digester};
+use digest::Digest;
 use index::ObjectIndex;
 
 /// Where a generated object came from, so a finding can name the template that produced it.
@@ -39,56 +39,35 @@ pub struct GeneratedBy {
 
 /// Where a generated object came from, as the checks see it: the tenant at once; the
 /// replication and template field are formatted only when a finding names them.
-#[derive(Clone, Debug)]
-pub struct Origin {
+#[derive(Clone, Copy, Debug)]
+pub struct Origin<'a> {
     /// The tenant it was rendered for.
-    tenant: digest::Shared,
-    source: Source,
+    tenant: &'a str,
+    source: Source<'a>,
 }
 
-#[derive(Clone, Debug)]
-enum Source {
+#[derive(Clone, Copy, Debug)]
+enum Source<'a> {
     /// An entry of the provenance annotation: owner (`GlobalTenantResource/<name>`, …) and
     /// Capsule's origin (`0/generator-1-0`, …).
-    Provenance {
-        owner: digest::Shared,
-        origin: digest::Shared,
-    },
+    Provenance { owner: &'a str, origin: &'a str },
     /// Given whole.
-    Given(Box<GeneratedBy>),
+    Given(&'a GeneratedBy),
 }
 
-impl Origin {
-    fn from_provenance(
-        owner: digest::Shared,
-        origin: digest::Shared,
-        tenant: digest::Shared,
-    ) -> Origin {
-        Origin {
-            tenant,
-            source: Source::Provenance { owner, origin },
-        }
-    }
-
-    fn given(tenant: digest::Shared, g: GeneratedBy) -> Origin {
-        Origin {
-            tenant,
-            source: Source::Given(Box::new(g)),
-        }
-    }
-
+impl<'a> Origin<'a> {
     /// The tenant it was rendered for.
-    pub fn tenant(&self) -> &str {
-        &self.tenant
+    pub fn tenant(&self) -> &'a str {
+        self.tenant
     }
 
     /// The replication, tenant and field, formatted.
     pub fn generated_by(&self) -> Option<GeneratedBy> {
-        match &self.source {
+        match self.source {
             Source::Provenance { owner, origin } => {
-                crate::capsule::provenance::describe(owner, origin, &self.tenant)
+                crate::capsule::provenance::describe(owner, origin, self.tenant)
             }
-            Source::Given(g) => Some((**g).clone()),
+            Source::Given(g) => Some(g.clone()),
         }
     }
 }
@@ -158,7 +137,7 @@ impl Findings<'_> {
     pub(crate) fn report(
         &mut self,
         id: &'static str,
-        subject: &Digest,
+        subject: &Digest<'_>,
         field_path: impl Into<String>,
         message: impl Into<String>,
     ) {
@@ -169,7 +148,7 @@ impl Findings<'_> {
         d.check_id = Some(id.to_string());
         d.resource = Some(subject.resource_ref());
         d.field_path = Some(field_path.into());
-        d.file = subject.file.as_deref().map(str::to_string);
+        d.file = subject.file.map(str::to_string);
         if let Some(g) = subject
             .generated_by
             .as_deref()
@@ -188,12 +167,14 @@ impl Findings<'_> {
 /// Runs every enabled check over the objects. Findings come out in a deterministic order: by
 /// check, then in object order.
 pub fn run(subjects: &[Subject<'_>], options: &CheckOptions) -> Vec<Diagnostic> {
-    let mut digester = Digester::default();
     let digests = subjects
         .iter()
         .map(|s| {
-            let origin = s.generated_by.map(|g| digester.given(g));
-            digester.digest(s.object, origin)
+            let origin = s.generated_by.map(|g| Origin {
+                tenant: &g.tenant,
+                source: Source::Given(g),
+            });
+            Digest::of(s.object, origin)
         })
         .collect();
     run_digests(digests, options)
@@ -202,16 +183,14 @@ pub fn run(subjects: &[Subject<'_>], options: &CheckOptions) -> Vec<Diagnostic> 
 /// The objects a render would apply, read one at a time into digests (so the caller may hand
 /// out objects it unpacks or decodes one by one), then checked together.
 #[derive(Default)]
-pub struct Rendered {
-    digester: Digester,
-    digests: Vec<Digest>,
+pub struct Rendered<'a> {
+    digests: Vec<Digest<'a>>,
 }
 
-impl Rendered {
+impl<'a> Rendered<'a> {
     /// Room for `n` objects.
-    pub fn with_capacity(n: usize) -> Rendered {
+    pub fn with_capacity(n: usize) -> Rendered<'a> {
         Rendered {
-            digester: Digester::default(),
             digests: Vec::with_capacity(n),
         }
     }
@@ -220,11 +199,11 @@ impl Rendered {
     /// `config.kubernetes.io/local-config: "true"` are left out; a generated object's origin is
     /// its provenance annotation. `assigned_path` is the `internal.config.kubernetes.io/path`
     /// the output gives an object that has no kpt position yet.
-    pub fn add<'a, N: JsonView<'a>>(
+    pub fn add<N: JsonView<'a>>(
         &mut self,
         object: N,
         generated: bool,
-        assigned_path: Option<&str>,
+        assigned_path: Option<&'a str>,
     ) {
         use crate::capsule::{object::LOCAL_CONFIG, provenance};
         let annotation = |key: &str| object.str_at(&["metadata", "annotations", key]);
@@ -234,15 +213,18 @@ impl Rendered {
         let origin = if generated {
             annotation(provenance::ANNOTATION)
                 .and_then(provenance::origin_of)
-                .map(|(owner, origin, tenant)| self.digester.origin(owner, origin, tenant))
+                .map(|(owner, origin, tenant)| Origin {
+                    tenant,
+                    source: Source::Provenance { owner, origin },
+                })
         } else {
             None
         };
-        let mut d = self.digester.digest(object, origin);
+        let mut d = Digest::of(object, origin);
         if let Some(path) = assigned_path
             && annotation("config.kubernetes.io/path").is_none()
         {
-            d.file = Some(self.digester.shared(path));
+            d.file = Some(path);
         }
         self.digests.push(d);
     }
@@ -253,7 +235,7 @@ impl Rendered {
     }
 }
 
-fn run_digests(digests: Vec<Digest>, options: &CheckOptions) -> Vec<Diagnostic> {
+fn run_digests(digests: Vec<Digest<'_>>, options: &CheckOptions) -> Vec<Diagnostic> {
     let index = ObjectIndex::new(&digests);
     let mut findings = Findings {
         options,

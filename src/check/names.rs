@@ -75,11 +75,11 @@ pub(crate) fn is_gateway_hostname(h: &str) -> Result<(), &'static str> {
 
 pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
     for s in index.digests {
-        let Some(kind) = s.kind.as_deref() else {
+        let Some(kind) = s.kind else {
             continue;
         };
         let core = s.group().is_empty();
-        let n = &*s.name;
+        let n = s.name;
         if core && kind == "Namespace" {
             if !is_dns_label(n) {
                 report(
@@ -115,7 +115,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                 "a DNS-1123 subdomain",
             );
         }
-        let ns = &*s.namespace;
+        let ns = s.namespace;
         if s.generated_by.is_some() && !ns.is_empty() && !is_dns_label(ns) {
             report(
                 f,
@@ -148,7 +148,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
 fn report(
     f: &mut Findings<'_>,
     id: &'static str,
-    s: &Digest,
+    s: &Digest<'_>,
     field: &str,
     value: &str,
     limit: usize,

@@ -35,8 +35,8 @@ pub(super) fn check(index: &ObjectIndex<'_>, options: &CheckOptions, f: &mut Fin
 
 fn envoy_proxy_ref(
     index: &ObjectIndex<'_>,
-    gw: &Digest,
-    parameters_ref: &[Option<Box<str>>; 3],
+    gw: &Digest<'_>,
+    parameters_ref: &[Option<&str>; 3],
     f: &mut Findings<'_>,
 ) {
     let [group, kind, name] = parameters_ref;
@@ -44,13 +44,13 @@ fn envoy_proxy_ref(
         return;
     }
     let wanted = name.as_deref().unwrap_or_default();
-    let ns = &*gw.namespace;
+    let ns = gw.namespace;
     if index.get(ENVOY_GATEWAY, "EnvoyProxy", ns, wanted).is_some() {
         return;
     }
     let elsewhere: Vec<String> = index
         .of_kind(ENVOY_GATEWAY, "EnvoyProxy")
-        .filter(|p| &*p.name == wanted)
+        .filter(|p| p.name == wanted)
         .map(Digest::describe)
         .collect();
     if elsewhere.is_empty() {
@@ -80,7 +80,7 @@ fn envoy_proxy_ref(
 }
 
 /// Gateways rendered for the same tenant, to name the other side of a broken reference.
-fn tenant_gateways<'a>(index: &ObjectIndex<'a>, of: &'a Digest) -> Vec<String> {
+fn tenant_gateways<'a>(index: &ObjectIndex<'a>, of: &'a Digest<'a>) -> Vec<String> {
     let Some(tenant) = of.tenant() else {
         return Vec::new();
     };
@@ -90,7 +90,7 @@ fn tenant_gateways<'a>(index: &ObjectIndex<'a>, of: &'a Digest) -> Vec<String> {
         .collect()
 }
 
-fn solver_parent_refs<'a>(index: &ObjectIndex<'a>, issuer: &'a Digest, f: &mut Findings<'_>) {
+fn solver_parent_refs<'a>(index: &ObjectIndex<'a>, issuer: &'a Digest<'a>, f: &mut Findings<'_>) {
     let cluster = issuer.kind() == "ClusterIssuer";
     let Body::Issuer {
         solvers: Some(solvers),
@@ -103,19 +103,19 @@ fn solver_parent_refs<'a>(index: &ObjectIndex<'a>, issuer: &'a Digest, f: &mut F
             continue;
         };
         for (ri, r) in refs.iter().enumerate() {
-            let group = r.group.as_deref().unwrap_or(GATEWAY_API);
-            let kind = r.kind.as_deref().unwrap_or("Gateway");
+            let group = r.group.unwrap_or(GATEWAY_API);
+            let kind = r.kind.unwrap_or("Gateway");
             if group != GATEWAY_API || kind != "Gateway" {
                 continue;
             }
             let path = format!("spec.acme.solvers[{si}].http01.gatewayHTTPRoute.parentRefs[{ri}]");
-            let gw_name = r.name.as_deref().unwrap_or_default();
-            let gw_ns = match r.namespace.as_deref() {
+            let gw_name = r.name.unwrap_or_default();
+            let gw_ns = match r.namespace {
                 Some(ns) => ns,
                 // Without a namespace the parent resolves in the challenge's namespace: the
                 // Issuer's own, or (for a ClusterIssuer) each certificate's: unknowable here.
                 None if cluster => continue,
-                None => &issuer.namespace,
+                None => issuer.namespace,
             };
             match index.get(GATEWAY_API, "Gateway", gw_ns, gw_name) {
                 None => {
@@ -134,14 +134,12 @@ fn solver_parent_refs<'a>(index: &ObjectIndex<'a>, issuer: &'a Digest, f: &mut F
                     f.report("ref.issuer-gateway", issuer, format!("{path}.name"), msg);
                 }
                 Some(gw) => {
-                    let Some(section) = r.section_name.as_deref() else {
+                    let Some(section) = r.section_name else {
                         continue;
                     };
-                    let found = gw.gateway().is_some_and(|g| {
-                        g.listeners()
-                            .iter()
-                            .any(|l| l.name.as_deref() == Some(section))
-                    });
+                    let found = gw
+                        .gateway()
+                        .is_some_and(|g| g.listeners().iter().any(|l| l.name == Some(section)));
                     if !found {
                         f.report(
                             "ref.issuer-gateway",
@@ -164,7 +162,7 @@ fn solver_parent_refs<'a>(index: &ObjectIndex<'a>, issuer: &'a Digest, f: &mut F
 fn issuer_annotations(
     index: &ObjectIndex<'_>,
     options: &CheckOptions,
-    d: &Digest,
+    d: &Digest<'_>,
     f: &mut Findings<'_>,
 ) {
     let Some(a) = d.cert_manager() else {
@@ -172,14 +170,13 @@ fn issuer_annotations(
     };
     let external_kind = a
         .issuer_group
-        .as_deref()
         .is_some_and(|g| !g.is_empty() && g != CERT_MANAGER);
     if external_kind {
         return;
     }
-    let ns = &*d.namespace;
-    if let Some(issuer) = a.issuer.as_deref() {
-        let kind = a.issuer_kind.as_deref().unwrap_or("Issuer");
+    let ns = d.namespace;
+    if let Some(issuer) = a.issuer {
+        let kind = a.issuer_kind.unwrap_or("Issuer");
         let known = match kind {
             "ClusterIssuer" => index
                 .get(CERT_MANAGER, "ClusterIssuer", "", issuer)
@@ -204,7 +201,7 @@ fn issuer_annotations(
             );
         }
     }
-    if let Some(issuer) = a.cluster_issuer.as_deref() {
+    if let Some(issuer) = a.cluster_issuer {
         let known = index
             .get(CERT_MANAGER, "ClusterIssuer", "", issuer)
             .is_some();
@@ -232,10 +229,10 @@ fn used_issuers<'a>(index: &ObjectIndex<'a>) -> HashSet<(&'a str, &'a str)> {
         let Some(a) = d.cert_manager() else {
             continue;
         };
-        if a.issuer_kind.as_deref().is_none_or(|k| k == "Issuer")
-            && let Some(n) = a.issuer.as_deref()
+        if a.issuer_kind.is_none_or(|k| k == "Issuer")
+            && let Some(n) = a.issuer
         {
-            used.insert((&*d.namespace, n));
+            used.insert((d.namespace, n));
         }
     }
     for c in index.of_kind(CERT_MANAGER, "Certificate") {
@@ -243,7 +240,7 @@ fn used_issuers<'a>(index: &ObjectIndex<'a>) -> HashSet<(&'a str, &'a str)> {
             && let [issuer_kind, Some(n)] = &**issuer_ref
             && issuer_kind.as_deref().is_none_or(|k| k == "Issuer")
         {
-            used.insert((&*c.namespace, &**n));
+            used.insert((c.namespace, &**n));
         }
     }
     used
@@ -252,10 +249,10 @@ fn used_issuers<'a>(index: &ObjectIndex<'a>) -> HashSet<(&'a str, &'a str)> {
 fn unused_issuer<'a>(
     index: &ObjectIndex<'a>,
     used: &HashSet<(&str, &str)>,
-    issuer: &'a Digest,
+    issuer: &'a Digest<'a>,
     f: &mut Findings<'_>,
 ) {
-    let (ns, n) = (&*issuer.namespace, &*issuer.name);
+    let (ns, n) = (issuer.namespace, issuer.name);
     if used.contains(&(ns, n)) {
         return;
     }
@@ -267,7 +264,7 @@ fn unused_issuer<'a>(
         let cluster_users: Vec<String> = index
             .tenant_gateways(tenant)
             .filter_map(|g| {
-                let ci = g.cert_manager()?.cluster_issuer.as_deref()?;
+                let ci = g.cert_manager()?.cluster_issuer?;
                 Some(format!("{} asks for ClusterIssuer {ci:?}", g.describe()))
             })
             .collect();
