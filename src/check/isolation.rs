@@ -22,9 +22,14 @@ struct Claim<'a> {
 /// Where the hostname of a claim stands, formatted only when a finding is reported.
 #[derive(Clone, Copy)]
 enum ClaimField {
-    RouteHostname(usize),
-    IngressHost(usize),
-    ListenerHostname(usize),
+    RouteHostname(u32),
+    IngressHost(u32),
+    ListenerHostname(u32),
+}
+
+/// A list position as a claim keeps it (a list longer than `u32::MAX` cannot be read).
+fn position(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 impl std::fmt::Display for ClaimField {
@@ -89,10 +94,33 @@ struct Claims<'a> {
 
 impl<'a> Claims<'a> {
     fn of(index: &ObjectIndex<'a>) -> Claims<'a> {
+        // Counted first: the list is the checks' biggest table, so it gets exactly its room.
+        let mut count = 0;
+        Claims::visit(index, |_, _, _, _| count += 1);
+        let mut all = Vec::with_capacity(count);
+        Claims::visit(index, |host, tenant, subject, field| {
+            all.push((
+                host,
+                Claim {
+                    tenant,
+                    subject,
+                    field,
+                },
+            ));
+        });
         let mut claims = Claims {
-            all: Vec::new(),
+            all,
             by_host: Vec::new(),
         };
+        claims.group_by_host();
+        claims
+    }
+
+    /// Calls `claim` with every claim, in object order: (hostname, tenant, object, field).
+    fn visit(
+        index: &ObjectIndex<'a>,
+        mut claim: impl FnMut(&'a str, &'a str, &'a Digest<'a>, ClaimField),
+    ) {
         let owner = |d: &Digest<'_>| index.namespace_owner.get(d.namespace).copied();
         let routes = index.of_kind("gateway.networking.k8s.io", "HTTPRoute");
         let ingresses = index.of_kind("networking.k8s.io", "Ingress");
@@ -100,13 +128,13 @@ impl<'a> Claims<'a> {
             let Some(tenant) = owner(s) else {
                 continue;
             };
-            let (hosts, field): (_, fn(usize) -> ClaimField) = match &s.body {
+            let (hosts, field): (_, fn(u32) -> ClaimField) = match &s.body {
                 Body::HttpRoute { hostnames } => (hostnames, ClaimField::RouteHostname),
                 Body::Ingress(ingress) => (&ingress.hosts, ClaimField::IngressHost),
                 _ => continue,
             };
-            for (i, h) in hosts {
-                claims.add(h, tenant, s, field(*i));
+            for &(i, h) in hosts.iter() {
+                claim(h, tenant, s, field(position(i)));
             }
         }
         for g in &index.gateways {
@@ -115,24 +143,15 @@ impl<'a> Claims<'a> {
             };
             for (i, l) in g.spec.listeners().iter().enumerate() {
                 if let Some(h) = l.hostname() {
-                    claims.add(h, tenant, g.digest, ClaimField::ListenerHostname(i));
+                    claim(
+                        h,
+                        tenant,
+                        g.digest,
+                        ClaimField::ListenerHostname(position(i)),
+                    );
                 }
             }
         }
-        claims.all.shrink_to_fit();
-        claims.group_by_host();
-        claims
-    }
-
-    fn add(&mut self, host: &'a str, tenant: &'a str, subject: &'a Digest<'a>, field: ClaimField) {
-        self.all.push((
-            host,
-            Claim {
-                tenant,
-                subject,
-                field,
-            },
-        ));
     }
 
     /// Fills `by_host`: the claims' positions sorted by hostname (a stable sort keeps each
