@@ -1,23 +1,12 @@
 //! Field access on objects held as `serde_json` values, tuned for Kubernetes objects: a handful
 //! of keys per level, where comparing keys in order (the length first, so most keys are
 //! rejected without reading their bytes) beats hashing the key with SipHash as
-//! `serde_json::Map::get` does. Reads like `v["a"]["b"]`: a missing step gives null.
+//! `serde_json::Map::get` does. [`crate::json_view::JsonView`] reads trees through it.
 
 use serde_json::Value;
 
-/// JSON null, what a missing field reads as.
-static NULL: Value = Value::Null;
-
 /// Maps up to this many keys are scanned; bigger ones use their hash index.
 const SCAN: usize = 16;
-
-/// The field `key` of an object, or null (also when `v` is not an object).
-pub fn field<'v>(v: &'v Value, key: &str) -> &'v Value {
-    match v {
-        Value::Object(m) => get(m, key).unwrap_or(&NULL),
-        _ => &NULL,
-    }
-}
 
 /// The entry `key` of a map (`serde_json::Map::get` without hashing the key for small maps).
 pub fn get<'v>(m: &'v serde_json::Map<String, Value>, key: &str) -> Option<&'v Value> {
@@ -26,11 +15,6 @@ pub fn get<'v>(m: &'v serde_json::Map<String, Value>, key: &str) -> Option<&'v V
     } else {
         m.get(key)
     }
-}
-
-/// The value at `path` (object keys) below `v`, or null when any step is missing.
-pub fn at<'v>(v: &'v Value, path: &[&str]) -> &'v Value {
-    path.iter().fold(v, |v, key| field(v, key))
 }
 
 /// Rebuilds every object and list below `v` with exactly the room it needs. A value decoded
@@ -60,7 +44,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn at_follows_keys_in_small_and_big_maps() {
+    fn get_finds_keys_in_small_and_big_maps() {
+        use crate::json_view::JsonView;
+        let at = |v: &Value, path: &[&str]| v.at(path).cloned().unwrap_or(Value::Null);
         let mut big = serde_json::Map::new();
         for i in 0..40 {
             big.insert(format!("k{i}"), serde_json::json!(i));
@@ -73,6 +59,7 @@ mod tests {
         assert_eq!(at(&o, &["metadata", "labels", "a"]), "b");
         assert_eq!(at(&o, &["big", "k39"]), 39);
         assert_eq!(at(&o, &["big", "k0"]), 0);
+        assert_eq!(big_get(&o, "k17"), Some(&serde_json::json!(17)));
         assert!(at(&o, &["big", "k40"]).is_null());
         assert!(at(&o, &["metadata", "nope", "a"]).is_null());
         assert!(
@@ -80,7 +67,11 @@ mod tests {
             "lists are not indexed by key"
         );
         assert!(at(&serde_json::json!("text"), &["a"]).is_null());
-        assert_eq!(at(&o, &[]), &o);
+        assert_eq!(at(&o, &[]), o);
+    }
+
+    fn big_get<'v>(o: &'v Value, key: &str) -> Option<&'v Value> {
+        get(o.get("big")?.as_object()?, key)
     }
 
     #[test]

@@ -287,19 +287,6 @@ impl Packed {
         Packed(out.into_boxed_slice())
     }
 
-    /// The string at top-level key `key`, when the value is an object and that entry a string.
-    pub fn top_str(&self, key: &str) -> Option<&str> {
-        let e = self.top_entries()?.into_iter().find(|e| e.key == key)?;
-        let mut r = Reader {
-            bytes: &self.0,
-            at: e.value.0,
-        };
-        match r.byte()? {
-            STRING => r.str(),
-            _ => None,
-        }
-    }
-
     /// The top-level entries of an object: key, where the entry starts and its value's span.
     fn top_entries(&self) -> Option<Vec<Entry<'_>>> {
         let mut r = Reader {
@@ -468,12 +455,6 @@ struct Entry<'b> {
     start: usize,
     /// Where its value starts and ends.
     value: (usize, usize),
-}
-
-impl From<&Json> for Packed {
-    fn from(value: &Json) -> Packed {
-        Packed::of(value)
-    }
 }
 
 fn push_len(out: &mut Vec<u8>, n: usize) {
@@ -816,8 +797,6 @@ mod tests {
         assert_eq!(keys, ["kind", "spec", "e", "n", "t"]);
         assert_eq!(pv.str_at(&["spec", "a"]), None);
         assert!(Packed::of(&json!("s")).view().field("kind").is_none());
-        assert_eq!(p.top_str("kind"), Some("K"));
-        assert_eq!(p.top_str("spec"), None);
     }
 
     fn texts_tree(n: Option<Vec<&Json>>) -> Option<Vec<String>> {
