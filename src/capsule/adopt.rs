@@ -14,7 +14,7 @@ use serde_json::Value as Json;
 use super::FinalObject;
 use super::metadata::{CREATED_BY, LEGACY_RESOURCES, REPLICATIONS};
 use super::model::Replication;
-use super::object::{self, ObjectId};
+use super::object;
 use super::provenance;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::packed::Packed;
@@ -34,10 +34,19 @@ pub fn adopt(
     reps: &[Replication],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Adoption {
-    let mut existing: HashMap<ObjectId, usize> = HashMap::new();
+    // Identities borrowed from the packed items (apiVersion, kind, namespace, name): a big
+    // package has far more candidates than generated objects, and owned copies of every
+    // identity were the render's largest table.
+    let mut existing: HashMap<(&str, &str, &str, &str), usize> = HashMap::new();
     for &i in candidates {
-        if let Some(v) = items.get(i) {
-            existing.entry(ObjectId::of(v.view())).or_insert(i);
+        if let Some(v) = items.get(i).map(Packed::view) {
+            let id = (
+                object::api_version(v),
+                object::kind(v),
+                object::namespace(v),
+                object::name(v),
+            );
+            existing.entry(id).or_insert(i);
         }
     }
     let by_owner: HashMap<String, &Replication> = reps.iter().map(|r| (r.owner_key(), r)).collect();
@@ -46,7 +55,13 @@ pub fn adopt(
         replacements: HashMap::new(),
     };
     for f in finals {
-        let Some(&i) = existing.get(&f.id) else {
+        let key = (
+            f.id.api_version.as_str(),
+            f.id.kind.as_str(),
+            f.id.namespace.as_str(),
+            f.id.name.as_str(),
+        );
+        let Some(&i) = existing.get(&key) else {
             out.new_objects.push(f);
             continue;
         };
