@@ -131,15 +131,23 @@ pub struct FinalObject {
 impl FinalObject {
     /// An object as the final touches left it, packed.
     pub fn of(v: &serde_json::Value) -> FinalObject {
+        let (has_position, tenant) = FinalObject::position_and_tenant(v);
         FinalObject {
             id: object::ObjectId::of(v),
             object: Packed::of(v),
-            has_position: upsert::position(v).is_some(),
-            tenant: provenance::read(v)
-                .first()
-                .map(|p| p.tenant.clone())
-                .unwrap_or_default(),
+            has_position,
+            tenant,
         }
+    }
+
+    /// Whether `v` (an object, or just its `metadata`) has a kpt position already, and the
+    /// first tenant of its provenance (for the path pattern).
+    fn position_and_tenant(v: &serde_json::Value) -> (bool, String) {
+        let tenant = provenance::read(v)
+            .first()
+            .map(|p| p.tenant.clone())
+            .unwrap_or_default();
+        (upsert::position(v).is_some(), tenant)
     }
 }
 
@@ -364,11 +372,7 @@ pub fn render(items: &[Packed], function_config: Option<&serde_json::Value>) -> 
                 metadata::add_owner_reference(obj, &owner.name, &owner.uid);
             }
             provenance::stamp(obj, &m.provenance);
-            has_position = upsert::position(&*obj).is_some();
-            tenant = provenance::read(&*obj)
-                .first()
-                .map(|p| p.tenant.clone())
-                .unwrap_or_default();
+            (has_position, tenant) = FinalObject::position_and_tenant(obj);
         });
         finals.push(FinalObject {
             id: m.id,

@@ -161,7 +161,7 @@ pub(crate) struct Listener<'a> {
     /// `tls.mode`, when a string.
     pub(crate) tls_mode: Text<'a>,
     /// `tls.certificateRefs`, when a list.
-    pub(crate) certificate_refs: Option<Box<[CertificateRef<'a>]>>,
+    pub(crate) certificate_refs: Option<Box<[Reference<'a>]>>,
     /// `tls.options` is a non-empty object.
     pub(crate) has_tls_options: bool,
 }
@@ -178,13 +178,25 @@ impl<'a> Listener<'a> {
     }
 }
 
-/// One entry of a listener's `tls.certificateRefs`.
+/// An object reference's `group`, `kind`, `name` and `namespace`: a listener's
+/// `tls.certificateRefs[]`, a solver's `parentRefs[]`.
 #[derive(Debug)]
-pub(crate) struct CertificateRef<'a> {
+pub(crate) struct Reference<'a> {
     pub(crate) group: Text<'a>,
     pub(crate) kind: Text<'a>,
     pub(crate) name: Text<'a>,
     pub(crate) namespace: Text<'a>,
+}
+
+impl<'a> Reference<'a> {
+    fn of<N: JsonView<'a>>(r: N) -> Reference<'a> {
+        Reference {
+            group: r.str_at(&["group"]),
+            kind: r.str_at(&["kind"]),
+            name: r.str_at(&["name"]),
+            namespace: r.str_at(&["namespace"]),
+        }
+    }
 }
 
 /// An EnvoyProxy's `loadBalancerIP`.
@@ -203,18 +215,8 @@ pub(crate) struct Solver<'a> {
     pub(crate) dns01: bool,
     /// `http01` is set and not null.
     pub(crate) http01: bool,
-    /// `http01.gatewayHTTPRoute.parentRefs`, when a list.
-    pub(crate) parent_refs: Option<Box<[ParentRef<'a>]>>,
-}
-
-/// One parentRef of an HTTP-01 solver.
-#[derive(Debug)]
-pub(crate) struct ParentRef<'a> {
-    pub(crate) group: Text<'a>,
-    pub(crate) kind: Text<'a>,
-    pub(crate) name: Text<'a>,
-    pub(crate) namespace: Text<'a>,
-    pub(crate) section_name: Text<'a>,
+    /// `http01.gatewayHTTPRoute.parentRefs`, with each one's `sectionName`, when a list.
+    pub(crate) parent_refs: Option<Box<[(Reference<'a>, Text<'a>)]>>,
 }
 
 /// A Tenant's `allowedHostnames`.
@@ -284,6 +286,15 @@ impl<'a> Digest<'a> {
     /// Reads `object`. `generated_by` comes from the caller (a provenance annotation or a
     /// test's description).
     pub(crate) fn of<N: JsonView<'a>>(object: N, generated_by: Option<Origin<'a>>) -> Digest<'a> {
+        let (mut d, _) = Digest::read(object);
+        d.generated_by = generated_by.map(Box::new);
+        d
+    }
+
+    /// Reads `object`, and in the same pass over its annotations the host's and the
+    /// renderer's bookkeeping (local-config, provenance, kpt's path) that decides how the object
+    /// is checked.
+    pub(crate) fn read<N: JsonView<'a>>(object: N) -> (Digest<'a>, Bookkeeping<'a>) {
         let mut api_version = None;
         let mut kind = None;
         let mut metadata = None;
@@ -302,17 +313,33 @@ impl<'a> Digest<'a> {
             None => "",
         };
         let body = Body::of(group, kind, spec, &meta);
-        Digest {
+        let bookkeeping = Bookkeeping {
+            local_config: meta.local_config == Some("true"),
+            provenance: meta.provenance,
+            has_path: meta.path.is_some(),
+        };
+        let digest = Digest {
             kind,
             name: meta.name,
             namespace: meta.namespace,
             file: meta.path.or(meta.internal_path),
             tenant_label: meta.tenant_label,
-            generated_by: generated_by.map(Box::new),
+            generated_by: None,
             body,
             api_version,
-        }
+        };
+        (digest, bookkeeping)
     }
+}
+
+/// Annotations that decide how an object is checked rather than what a rule reads.
+pub(crate) struct Bookkeeping<'a> {
+    /// `config.kubernetes.io/local-config: "true"`: tooling only, not checked.
+    pub(crate) local_config: bool,
+    /// The provenance annotation of a generated object.
+    pub(crate) provenance: Option<&'a str>,
+    /// `config.kubernetes.io/path` is set (it wins over the internal path).
+    pub(crate) has_path: bool,
 }
 
 /// The metadata fields a digest reads, borrowed, in one pass over `metadata`.
@@ -331,6 +358,8 @@ struct Meta<'a> {
     issuer_kind: Option<&'a str>,
     issuer_group: Option<&'a str>,
     ignore_tls_listeners: Option<&'a str>,
+    local_config: Option<&'a str>,
+    provenance: Option<&'a str>,
 }
 
 impl<'a> Meta<'a> {
@@ -355,6 +384,8 @@ impl<'a> Meta<'a> {
                 "cert-manager.io/issuer-kind" => m.issuer_kind = v.as_str(),
                 "cert-manager.io/issuer-group" => m.issuer_group = v.as_str(),
                 "cert-manager.io/ignore-tls-listeners" => m.ignore_tls_listeners = v.as_str(),
+                crate::capsule::object::LOCAL_CONFIG => m.local_config = v.as_str(),
+                crate::capsule::provenance::ANNOTATION => m.provenance = v.as_str(),
                 _ => {}
             }),
             "ownerReferences" => {
@@ -520,12 +551,7 @@ impl<'a> Listener<'a> {
                 v.each_entry(|k, v| match k {
                     "mode" => out.tls_mode = v.as_str(),
                     "certificateRefs" => {
-                        out.certificate_refs = list_of(Some(v), |r| CertificateRef {
-                            group: r.str_at(&["group"]),
-                            kind: r.str_at(&["kind"]),
-                            name: r.str_at(&["name"]),
-                            namespace: r.str_at(&["namespace"]),
-                        });
+                        out.certificate_refs = list_of(Some(v), Reference::of);
                     }
                     "options" => out.has_tls_options = v.is_nonempty_object(),
                     _ => {}
@@ -541,13 +567,7 @@ impl<'a> Solver<'a> {
     fn of<N: JsonView<'a>>(s: N) -> Solver<'a> {
         let set = |k: &str| s.field(k).is_some_and(|v| !v.is_null());
         let parent_refs = list_of(s.at(&["http01", "gatewayHTTPRoute", "parentRefs"]), |r| {
-            ParentRef {
-                group: r.str_at(&["group"]),
-                kind: r.str_at(&["kind"]),
-                name: r.str_at(&["name"]),
-                namespace: r.str_at(&["namespace"]),
-                section_name: r.str_at(&["sectionName"]),
-            }
+            (Reference::of(r), r.str_at(&["sectionName"]))
         });
         Solver {
             dns01: set("dns01"),

@@ -205,24 +205,23 @@ impl<'a> Rendered<'a> {
         generated: bool,
         assigned_path: Option<&'a str>,
     ) {
-        use crate::capsule::{object::LOCAL_CONFIG, provenance};
-        let annotation = |key: &str| object.str_at(&["metadata", "annotations", key]);
-        if annotation(LOCAL_CONFIG) == Some("true") {
+        let (mut d, bookkeeping) = Digest::read(object);
+        if bookkeeping.local_config {
             return;
         }
-        let origin = if generated {
-            annotation(provenance::ANNOTATION)
-                .and_then(provenance::origin_of)
-                .map(|(owner, origin, tenant)| Origin {
-                    tenant,
-                    source: Source::Provenance { owner, origin },
-                })
-        } else {
-            None
-        };
-        let mut d = Digest::of(object, origin);
+        if generated {
+            d.generated_by = bookkeeping
+                .provenance
+                .and_then(crate::capsule::provenance::origin_of)
+                .map(|(owner, origin, tenant)| {
+                    Box::new(Origin {
+                        tenant,
+                        source: Source::Provenance { owner, origin },
+                    })
+                });
+        }
         if let Some(path) = assigned_path
-            && annotation("config.kubernetes.io/path").is_none()
+            && !bookkeeping.has_path
         {
             d.file = Some(path);
         }

@@ -102,7 +102,7 @@ fn solver_parent_refs<'a>(index: &ObjectIndex<'a>, issuer: &'a Digest<'a>, f: &m
         let Some(refs) = &solver.parent_refs else {
             continue;
         };
-        for (ri, r) in refs.iter().enumerate() {
+        for (ri, (r, section_name)) in refs.iter().enumerate() {
             let group = r.group.unwrap_or(GATEWAY_API);
             let kind = r.kind.unwrap_or("Gateway");
             if group != GATEWAY_API || kind != "Gateway" {
@@ -134,7 +134,7 @@ fn solver_parent_refs<'a>(index: &ObjectIndex<'a>, issuer: &'a Digest<'a>, f: &m
                     f.report("ref.issuer-gateway", issuer, format!("{path}.name"), msg);
                 }
                 Some(gw) => {
-                    let Some(section) = r.section_name else {
+                    let Some(section) = *section_name else {
                         continue;
                     };
                     let found = gw
