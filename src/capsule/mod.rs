@@ -426,6 +426,14 @@ pub fn render(items: &[Packed], function_config: Option<&serde_json::Value>) -> 
         },
     );
 
+    // The render's tables are done with: freed before the checks, whose digests and index
+    // make the run's peak memory (docs/PERFORMANCE.md).
+    let tenants_in_input = inputs.tenants.len();
+    drop(renderer);
+    drop(inputs);
+    drop((owner_index, generated_namespaces, owners));
+    drop((replication_items, previous, candidates, adoption.replacements));
+
     if opts.run_checks {
         for d in run_checks(items, &out_items, &opts.checks) {
             sink.push(d);
@@ -451,7 +459,7 @@ pub fn render(items: &[Packed], function_config: Option<&serde_json::Value>) -> 
         "{total} object(s) from {} replication(s) for {} tenant(s) of {} in the input{}{}",
         reps.len(),
         tenants_seen.iter().filter(|t| t.as_str() != "None").count(),
-        inputs.tenants.len(),
+        tenants_in_input,
         if per_kind.is_empty() { "" } else { "; " },
         per_kind.join(", ")
     ) + &if adopted > 0 {
