@@ -638,3 +638,59 @@ fn levels_and_strict() {
     bad.levels.insert("no.such-check".into(), Level::Error);
     assert!(bad.validate().unwrap_err().contains("no.such-check"));
 }
+
+#[test]
+fn hostname_findings_in_hostname_order_then_collection_order() {
+    let mut s = clean();
+    s.inputs[1]["spec"]["ingressOptions"] =
+        json!({"allowedHostnames": {"allowed": ["lunar.example.org"]}});
+    // Claimed by lunar as well: one hostname of solar's route and listeners, one new.
+    s.inputs.push(route(
+        "lunar-web",
+        "grab",
+        "lunar",
+        &["zz.solar.example.com", "shop.solar.example.com"],
+    ));
+    // A wildcard of solar over lunar's hostname, from a route found after lunar's.
+    s.inputs
+        .push(route("solar-prod", "wide", "solar", &["*.example.org"]));
+    // Lunar again, in an Ingress: collected after every route.
+    s.inputs.push(json!({
+        "apiVersion": "networking.k8s.io/v1", "kind": "Ingress",
+        "metadata": {"name": "legacy", "namespace": "lunar-web"},
+        "spec": {"rules": [{"host": "www.solar.example.com"}, {"host": "lunar.example.org"}]}
+    }));
+    let found: Vec<String> = s
+        .run(&CheckOptions::default())
+        .iter()
+        .filter(|d| {
+            d.check_id
+                .as_deref()
+                .is_some_and(|id| id.starts_with("tenant."))
+        })
+        .map(|d| {
+            let r = d.resource.as_ref().expect("a finding names its object");
+            format!(
+                "{} {} {} {}",
+                d.check_id.as_deref().unwrap_or_default(),
+                r.kind,
+                r.name,
+                d.field_path.as_deref().unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            // By hostname: lunar.example.org, shop.solar…, www.solar…
+            "tenant.hostname-collision HTTPRoute wide spec.hostnames[0]",
+            "tenant.hostname-collision HTTPRoute grab spec.hostnames[1]",
+            "tenant.hostname-collision Ingress legacy spec.rules[0].host",
+            // By hostname: shop.solar…, www.solar…, zz.solar…
+            "tenant.allowed-hostnames HTTPRoute grab spec.hostnames[1]",
+            "tenant.allowed-hostnames Ingress legacy spec.rules[0].host",
+            "tenant.allowed-hostnames HTTPRoute grab spec.hostnames[0]",
+        ],
+        "{found:#?}"
+    );
+}

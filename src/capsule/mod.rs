@@ -432,7 +432,12 @@ pub fn render(items: &[Packed], function_config: Option<&serde_json::Value>) -> 
     drop(renderer);
     drop(inputs);
     drop((owner_index, generated_namespaces, owners));
-    drop((replication_items, previous, candidates, adoption.replacements));
+    drop((
+        replication_items,
+        previous,
+        candidates,
+        adoption.replacements,
+    ));
 
     if opts.run_checks {
         for d in run_checks(items, &out_items, &opts.checks) {

@@ -12,15 +12,18 @@ use super::index::ObjectIndex;
 
 const TENANT_LABEL: &str = "projectcapsule.dev/tenant";
 
-/// One claim of a hostname by a tenant.
+/// One claim of a hostname: the object that names it and where. The claiming tenant is read
+/// back from the object when a rule needs it (see [`Claims::tenant`]), which keeps the checks'
+/// biggest table at 32 bytes a claim.
 struct Claim<'a> {
-    tenant: &'a str,
+    host: &'a str,
     subject: &'a Digest<'a>,
     field: ClaimField,
 }
 
-/// Where the hostname of a claim stands, formatted only when a finding is reported.
-#[derive(Clone, Copy)]
+/// Where the hostname of a claim stands, formatted only when a finding is reported. The
+/// variants are in the order the claims are collected: routes, Ingresses, then listeners.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum ClaimField {
     RouteHostname(u32),
     IngressHost(u32),
@@ -81,116 +84,127 @@ fn label_mismatch(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
     }
 }
 
-/// Every hostname claimed by a tenant, in object order: HTTPRoute and Ingress hostnames in a
-/// tenant-owned namespace, and listener hostnames of Gateways rendered for a tenant.
+/// Every hostname claimed by a tenant: HTTPRoute and Ingress hostnames in a tenant-owned
+/// namespace, and listener hostnames of Gateways rendered for a tenant. Sorted by hostname;
+/// one hostname's claims stay in the order they were collected (routes, Ingresses, Gateways,
+/// each in object order).
 struct Claims<'a> {
-    /// (hostname, claim), in object order.
-    all: Vec<(&'a str, Claim<'a>)>,
-    /// Per hostname, in hostname order: the hostname, its first claim and its first claim by
-    /// another tenant than the first's (positions in `all`): all that the collision rules
-    /// need, without a list per hostname.
-    by_host: Vec<(&'a str, u32, Option<u32>)>,
+    index: &'a ObjectIndex<'a>,
+    sorted: Vec<Claim<'a>>,
+    /// The wildcard hostnames (`*.…`) with their first claim and their first claim by another
+    /// tenant than the first's (positions in `sorted`): what the wildcard rule looks up.
+    wildcards: Vec<(&'a str, u32, Option<u32>)>,
 }
 
 impl<'a> Claims<'a> {
-    fn of(index: &ObjectIndex<'a>) -> Claims<'a> {
+    fn of(index: &'a ObjectIndex<'a>) -> Claims<'a> {
         // Counted first: the list is the checks' biggest table, so it gets exactly its room.
         let mut count = 0;
-        Claims::visit(index, |_, _, _, _| count += 1);
-        let mut all = Vec::with_capacity(count);
-        Claims::visit(index, |host, tenant, subject, field| {
-            all.push((
+        Claims::visit(index, |_, _, _| count += 1);
+        let mut sorted = Vec::with_capacity(count);
+        Claims::visit(index, |host, subject, field| {
+            sorted.push(Claim {
                 host,
-                Claim {
-                    tenant,
-                    subject,
-                    field,
-                },
-            ));
+                subject,
+                field,
+            });
+        });
+        // The digests are one slice in object order, so their addresses are in object order;
+        // with the field (kind, then position) the key is unique and gives the collected order.
+        sorted.sort_unstable_by(|a, b| {
+            (a.host, a.field.rank(), a.subject.order(), a.field).cmp(&(
+                b.host,
+                b.field.rank(),
+                b.subject.order(),
+                b.field,
+            ))
         });
         let mut claims = Claims {
-            all,
-            by_host: Vec::new(),
+            index,
+            sorted,
+            wildcards: Vec::new(),
         };
-        claims.group_by_host();
+        let mut wildcards = Vec::new();
+        for (first, other) in claims.groups() {
+            let host = claims.claim(first).host;
+            if host.starts_with("*.") {
+                wildcards.push((host, first, other));
+            }
+        }
+        claims.wildcards = wildcards;
         claims
     }
 
-    /// Calls `claim` with every claim, in object order: (hostname, tenant, object, field).
-    fn visit(
-        index: &ObjectIndex<'a>,
-        mut claim: impl FnMut(&'a str, &'a str, &'a Digest<'a>, ClaimField),
-    ) {
-        let owner = |d: &Digest<'_>| index.namespace_owner.get(d.namespace).copied();
+    /// Calls `claim` with every claim, in collection order: (hostname, object, field).
+    fn visit(index: &ObjectIndex<'a>, mut claim: impl FnMut(&'a str, &'a Digest<'a>, ClaimField)) {
         let routes = index.of_kind("gateway.networking.k8s.io", "HTTPRoute");
         let ingresses = index.of_kind("networking.k8s.io", "Ingress");
         for s in routes.chain(ingresses) {
-            let Some(tenant) = owner(s) else {
+            if !index.namespace_owner.contains_key(s.namespace) {
                 continue;
-            };
+            }
             let (hosts, field): (_, fn(u32) -> ClaimField) = match &s.body {
                 Body::HttpRoute { hostnames } => (hostnames, ClaimField::RouteHostname),
                 Body::Ingress(ingress) => (&ingress.hosts, ClaimField::IngressHost),
                 _ => continue,
             };
             for &(i, h) in hosts.iter() {
-                claim(h, tenant, s, field(position(i)));
+                claim(h, s, field(position(i)));
             }
         }
         for g in &index.gateways {
-            let Some(tenant) = g.digest.tenant() else {
+            if g.digest.tenant().is_none() {
                 continue;
-            };
+            }
             for (i, l) in g.spec.listeners().iter().enumerate() {
                 if let Some(h) = l.hostname() {
-                    claim(
-                        h,
-                        tenant,
-                        g.digest,
-                        ClaimField::ListenerHostname(position(i)),
-                    );
+                    claim(h, g.digest, ClaimField::ListenerHostname(position(i)));
                 }
             }
         }
     }
 
-    /// Fills `by_host`: the claims' positions sorted by hostname (a stable sort keeps each
-    /// hostname's claims in object order), then one entry per hostname.
-    fn group_by_host(&mut self) {
-        let mut order: Vec<u32> = (0..self.all.len())
-            .filter_map(|i| u32::try_from(i).ok())
-            .collect();
-        order.sort_by_key(|&i| self.all[i as usize].0);
-        let mut i = 0;
-        while let Some(&first) = order.get(i) {
-            let (host, claim) = &self.all[first as usize];
-            let mut end = i + 1;
-            let mut other = None;
-            while let Some(&next) = order.get(end) {
-                let (h, c) = &self.all[next as usize];
-                if h != host {
-                    break;
-                }
-                if other.is_none() && c.tenant != claim.tenant {
-                    other = Some(next);
-                }
-                end += 1;
-            }
-            self.by_host.push((host, first, other));
-            i = end;
-        }
-        self.by_host.shrink_to_fit();
+    /// The tenant of a claim: the owner of a route's or Ingress's namespace, the tenant a
+    /// Gateway was rendered for (only such objects are collected).
+    fn tenant(&self, c: &Claim<'a>) -> &'a str {
+        let tenant = match c.field {
+            ClaimField::ListenerHostname(_) => c.subject.tenant(),
+            _ => self.index.namespace_owner.get(c.subject.namespace).copied(),
+        };
+        tenant.unwrap_or_default()
     }
 
     fn claim(&self, at: u32) -> &Claim<'a> {
-        &self.all[at as usize].1
+        &self.sorted[at as usize]
     }
 
-    /// The first claim of `host` by a tenant other than `tenant`.
-    fn other_than(&self, host: &str, tenant: &str) -> Option<&Claim<'a>> {
-        let found = self.by_host.binary_search_by(|e| e.0.cmp(host)).ok()?;
-        let &(_, first, other) = self.by_host.get(found)?;
-        if self.claim(first).tenant != tenant {
+    /// Per hostname, in hostname order: its first claim and its first claim by another tenant
+    /// than the first's (positions in `sorted`).
+    fn groups(&self) -> impl Iterator<Item = (u32, Option<u32>)> + use<'_, 'a> {
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            let first = self.sorted.get(i)?;
+            let tenant = self.tenant(first);
+            let start = position(i);
+            let mut other = None;
+            i += 1;
+            while let Some(next) = self.sorted.get(i)
+                && next.host == first.host
+            {
+                if other.is_none() && self.tenant(next) != tenant {
+                    other = Some(position(i));
+                }
+                i += 1;
+            }
+            Some((start, other))
+        })
+    }
+
+    /// The first claim of wildcard `host` by a tenant other than `tenant`.
+    fn wildcard_other_than(&self, host: &str, tenant: &str) -> Option<&Claim<'a>> {
+        let found = self.wildcards.binary_search_by(|e| e.0.cmp(host)).ok()?;
+        let &(_, first, other) = self.wildcards.get(found)?;
+        if self.tenant(self.claim(first)) != tenant {
             Some(self.claim(first))
         } else {
             other.map(|o| self.claim(o))
@@ -198,15 +212,26 @@ impl<'a> Claims<'a> {
     }
 }
 
+impl ClaimField {
+    /// The kind of field, in collection order.
+    fn rank(self) -> u8 {
+        match self {
+            ClaimField::RouteHostname(_) => 0,
+            ClaimField::IngressHost(_) => 1,
+            ClaimField::ListenerHostname(_) => 2,
+        }
+    }
+}
+
 fn collisions(claims: &Claims<'_>, f: &mut Findings<'_>) {
-    // Found in any order, reported by hostname.
-    let mut found: Vec<(&str, String, &Claim<'_>, &Claim<'_>)> = Vec::new();
     let mut wildcard = String::new();
-    for &(host, first, other) in &claims.by_host {
+    // Reported by hostname, as the groups come.
+    for (first, other) in claims.groups() {
         let first = claims.claim(first);
+        let host = first.host;
         // The same hostname in two tenants.
         if let Some(other) = other {
-            found.push((host, host.to_string(), first, claims.claim(other)));
+            report_collision(f, claims, host, host, first, claims.claim(other));
             continue;
         }
         // An exact hostname covered by another tenant's wildcard (`*.a.com` vs `x.a.com`).
@@ -216,19 +241,16 @@ fn collisions(claims: &Claims<'_>, f: &mut Findings<'_>) {
             wildcard.clear();
             wildcard.push_str("*.");
             wildcard.push_str(parent);
-            if let Some(other) = claims.other_than(&wildcard, first.tenant) {
-                found.push((host, wildcard.clone(), first, other));
+            if let Some(other) = claims.wildcard_other_than(&wildcard, claims.tenant(first)) {
+                report_collision(f, claims, host, &wildcard, first, other);
             }
         }
-    }
-    // `by_host` is in hostname order already.
-    for (host, other_host, a, b) in found {
-        report_collision(f, host, &other_host, a, b);
     }
 }
 
 fn report_collision(
     f: &mut Findings<'_>,
+    claims: &Claims<'_>,
     host: &str,
     other_host: &str,
     a: &Claim<'_>,
@@ -246,10 +268,10 @@ fn report_collision(
         format!(
             "hostname {host:?} is claimed by tenant {:?} ({} {}) and tenant {:?} ({} claims {theirs}); \
              a hostname must belong to one tenant",
-            a.tenant,
+            claims.tenant(a),
             a.subject.describe(),
             a.field,
-            b.tenant,
+            claims.tenant(b),
             b.subject.describe(),
         ),
     );
@@ -312,18 +334,15 @@ fn allowed_hostnames(index: &ObjectIndex<'_>, claims: &Claims<'_>, f: &mut Findi
     if rules.is_empty() {
         return;
     }
-    // Claims in hostname order, each hostname's in object order.
-    let mut outside: Vec<(&str, usize, &Allowed)> = Vec::new();
-    for (at, (host, c)) in claims.all.iter().enumerate() {
-        if let Some(rule) = rules.get(c.tenant)
-            && !rule.permits(host)
-        {
-            outside.push((host, at, rule));
+    // Claims in hostname order, each hostname's in collection order.
+    for c in &claims.sorted {
+        let tenant = claims.tenant(c);
+        let Some(rule) = rules.get(tenant) else {
+            continue;
+        };
+        if rule.permits(c.host) {
+            continue;
         }
-    }
-    outside.sort_unstable_by_key(|&(host, at, _)| (host, at));
-    for (host, at, rule) in outside {
-        let c = &claims.all[at].1;
         let mut allowed = rule.exact.join(", ");
         if !rule.regex_text.is_empty() {
             if !allowed.is_empty() {
@@ -336,9 +355,9 @@ fn allowed_hostnames(index: &ObjectIndex<'_>, claims: &Claims<'_>, f: &mut Findi
             c.subject,
             c.field.to_string(),
             format!(
-                "hostname {host:?} of {} is outside tenant {:?}'s allowed hostnames ({allowed})",
+                "hostname {:?} of {} is outside tenant {tenant:?}'s allowed hostnames ({allowed})",
+                c.host,
                 c.subject.describe(),
-                c.tenant
             ),
         );
     }
