@@ -7,6 +7,8 @@
 
 use serde_json::Value;
 
+use crate::packed::PackedView;
+
 /// One node of a JSON tree, borrowed for `'a`.
 pub trait JsonView<'a>: Copy {
     /// The string, when this node is one.
@@ -25,6 +27,8 @@ pub trait JsonView<'a>: Copy {
     fn is_nonempty_object(self) -> bool;
     /// The node as compact JSON text (serde_json's `Display`), for messages.
     fn json_text(self) -> String;
+    /// The node as an [`AnyView`], to be kept and read again later.
+    fn any(self) -> AnyView<'a>;
 
     /// The string at `path` (object keys) below this node.
     fn str_at(self, path: &[&str]) -> Option<&'a str> {
@@ -92,5 +96,79 @@ impl<'a> JsonView<'a> for &'a Value {
 
     fn json_text(self) -> String {
         self.to_string()
+    }
+
+    fn any(self) -> AnyView<'a> {
+        AnyView::Tree(self)
+    }
+}
+
+/// A node of either form, for readers that keep a node to read it again later (a digest keeps
+/// a Gateway's listener list, read when a rule walks it).
+#[derive(Clone, Copy, Debug)]
+pub enum AnyView<'a> {
+    Tree(&'a Value),
+    Packed(PackedView<'a>),
+}
+
+impl<'a> JsonView<'a> for AnyView<'a> {
+    fn as_str(self) -> Option<&'a str> {
+        match self {
+            AnyView::Tree(v) => v.as_str(),
+            AnyView::Packed(v) => v.as_str(),
+        }
+    }
+
+    fn is_null(self) -> bool {
+        match self {
+            AnyView::Tree(v) => v.is_null(),
+            AnyView::Packed(v) => v.is_null(),
+        }
+    }
+
+    fn as_u64(self) -> Option<u64> {
+        match self {
+            AnyView::Tree(v) => v.as_u64(),
+            AnyView::Packed(v) => v.as_u64(),
+        }
+    }
+
+    fn field(self, key: &str) -> Option<Self> {
+        match self {
+            AnyView::Tree(v) => JsonView::field(v, key).map(AnyView::Tree),
+            AnyView::Packed(v) => v.field(key).map(AnyView::Packed),
+        }
+    }
+
+    fn each_entry(self, mut f: impl FnMut(&'a str, Self)) {
+        match self {
+            AnyView::Tree(v) => v.each_entry(|k, v| f(k, AnyView::Tree(v))),
+            AnyView::Packed(v) => v.each_entry(|k, v| f(k, AnyView::Packed(v))),
+        }
+    }
+
+    fn each_item(self, mut f: impl FnMut(Self)) -> bool {
+        match self {
+            AnyView::Tree(v) => v.each_item(|v| f(AnyView::Tree(v))),
+            AnyView::Packed(v) => v.each_item(|v| f(AnyView::Packed(v))),
+        }
+    }
+
+    fn is_nonempty_object(self) -> bool {
+        match self {
+            AnyView::Tree(v) => v.is_nonempty_object(),
+            AnyView::Packed(v) => v.is_nonempty_object(),
+        }
+    }
+
+    fn json_text(self) -> String {
+        match self {
+            AnyView::Tree(v) => v.json_text(),
+            AnyView::Packed(v) => v.json_text(),
+        }
+    }
+
+    fn any(self) -> AnyView<'a> {
+        self
     }
 }

@@ -446,6 +446,10 @@ impl<'b> crate::json_view::JsonView<'b> for PackedView<'b> {
     fn json_text(self) -> String {
         self.reader().value().unwrap_or(Json::Null).to_string()
     }
+
+    fn any(self) -> crate::json_view::AnyView<'b> {
+        crate::json_view::AnyView::Packed(self)
+    }
 }
 
 /// One top-level entry of a packed object.

@@ -19,11 +19,12 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
             continue;
         }
         let ignored = a.ignore_tls_listeners.unwrap_or_default();
-        if g.spec.listeners.is_none() {
+        let listeners = g.spec.listeners();
+        if listeners.is_empty() {
             continue;
         }
         let http01_only = issuer_is_http01_only(index, gw.namespace, issuer, cluster_issuer);
-        for (i, l) in g.spec.listeners().iter().enumerate() {
+        for (i, l) in listeners.iter().enumerate() {
             let lname = l.name();
             if !matches!(l.protocol, "HTTPS" | "TLS")
                 || ignored.split(',').any(|n| n.trim() == lname)
@@ -99,28 +100,32 @@ fn skip_reason(l: &Listener<'_>, gw_ns: &str) -> Option<String> {
     if mode != "Terminate" {
         return Some(format!("its tls mode is {mode:?}, not Terminate"));
     }
-    let refs = l.certificate_refs.as_deref().unwrap_or_default();
-    if refs.is_empty() {
-        return Some("it has no tls.certificateRefs".into());
-    }
-    for r in refs {
+    // The first reference gateway-shim refuses, if any.
+    let (mut refs, mut refused) = (0, None);
+    l.each_certificate_ref(|_, r| {
+        refs += 1;
+        if refused.is_some() {
+            return;
+        }
         let group = r.group.unwrap_or_default();
         let kind = r.kind.unwrap_or("Secret");
         if !(group.is_empty() || group == "core") || !(kind.is_empty() || kind == "Secret") {
-            return Some(format!(
+            refused = Some(format!(
                 "its certificateRef is {group}/{kind}, not a core Secret"
             ));
-        }
-        if let Some(ns) = r.namespace
+        } else if let Some(ns) = r.namespace
             && ns != gw_ns
         {
-            return Some(format!(
+            refused = Some(format!(
                 "its certificateRef points into namespace {ns:?}; cross-namespace secret \
                  references are not allowed in listeners"
             ));
         }
+    });
+    if refs == 0 {
+        return Some("it has no tls.certificateRefs".into());
     }
-    None
+    refused
 }
 
 /// The Gateway's issuer, when it is known and has HTTP-01 solvers only.

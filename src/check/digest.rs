@@ -7,7 +7,7 @@
 //! object, or a tree; alive while the checks run): reading one allocates only its lists.
 
 use crate::diagnostic::ResourceRef;
-use crate::json_view::JsonView;
+use crate::json_view::{AnyView, JsonView};
 
 use super::Origin;
 
@@ -100,19 +100,50 @@ pub(crate) struct CertManagerAnnotations<'a> {
 }
 
 /// A Gateway's rule inputs.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(crate) struct GatewayDigest<'a> {
     pub(crate) annotations: CertManagerAnnotations<'a>,
     /// `spec.infrastructure.parametersRef` group, kind and name.
     pub(crate) parameters_ref: [Text<'a>; 3],
-    /// `spec.listeners`, when a list.
-    pub(crate) listeners: Option<Box<[Listener<'a>]>>,
+    /// `spec.listeners`, kept as found and read when a rule walks the listeners: a big
+    /// package's listeners would otherwise be the biggest part of its digests.
+    listeners: Option<AnyView<'a>>,
 }
 
 impl<'a> GatewayDigest<'a> {
-    /// The listeners (none when `spec.listeners` is not a list).
-    pub(crate) fn listeners(&self) -> &[Listener<'a>] {
-        self.listeners.as_deref().unwrap_or_default()
+    /// The listeners, read from the object (none when `spec.listeners` is not a list).
+    pub(crate) fn listeners(&self) -> Vec<Listener<'a>> {
+        let mut out = Vec::new();
+        if let Some(list) = self.listeners {
+            list.each_item(|l| out.push(Listener::of(l)));
+        }
+        out
+    }
+}
+
+impl<'a> GatewayDigest<'a> {
+    /// Calls `f` with each listener's position and its field `key` when a string: the one
+    /// field a rule reads of every listener (their names, their hostnames), without reading
+    /// the rest of each listener.
+    pub(crate) fn each_listener_str(&self, key: &str, mut f: impl FnMut(usize, Text<'a>)) {
+        if let Some(list) = self.listeners {
+            let mut i = 0;
+            list.each_item(|l| {
+                f(i, l.field(key).and_then(JsonView::as_str));
+                i += 1;
+            });
+        }
+    }
+}
+
+impl std::fmt::Debug for GatewayDigest<'_> {
+    /// What the rules read, whatever form the object has.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GatewayDigest")
+            .field("annotations", &self.annotations)
+            .field("parameters_ref", &self.parameters_ref)
+            .field("listeners", &self.listeners())
+            .finish()
     }
 }
 
@@ -147,7 +178,6 @@ impl std::fmt::Display for Port {
 }
 
 /// What the checks read of one Gateway listener.
-#[derive(Debug)]
 pub(crate) struct Listener<'a> {
     /// `name`, when a string.
     pub(crate) name: Text<'a>,
@@ -160,10 +190,42 @@ pub(crate) struct Listener<'a> {
     pub(crate) has_tls: bool,
     /// `tls.mode`, when a string.
     pub(crate) tls_mode: Text<'a>,
-    /// `tls.certificateRefs`, when a list.
-    pub(crate) certificate_refs: Option<Box<[Reference<'a>]>>,
+    /// `tls.certificateRefs` as found, read by [`Listener::each_certificate_ref`].
+    certificate_refs: Option<AnyView<'a>>,
     /// `tls.options` is a non-empty object.
     pub(crate) has_tls_options: bool,
+}
+
+impl<'a> Listener<'a> {
+    /// Calls `f` with each of `tls.certificateRefs`, in order, with its position; false when
+    /// it is not a list.
+    pub(crate) fn each_certificate_ref(&self, mut f: impl FnMut(usize, Reference<'a>)) -> bool {
+        let mut i = 0;
+        self.certificate_refs.is_some_and(|refs| {
+            refs.each_item(|r| {
+                f(i, Reference::of(r));
+                i += 1;
+            })
+        })
+    }
+}
+
+impl std::fmt::Debug for Listener<'_> {
+    /// What the rules read, whatever form the object has.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut refs = Vec::new();
+        let is_list = self.each_certificate_ref(|_, r| refs.push(r));
+        f.debug_struct("Listener")
+            .field("name", &self.name)
+            .field("port", &self.port)
+            .field("protocol", &self.protocol)
+            .field("hostname", &self.hostname)
+            .field("has_tls", &self.has_tls)
+            .field("tls_mode", &self.tls_mode)
+            .field("certificate_refs", &is_list.then_some(refs))
+            .field("has_tls_options", &self.has_tls_options)
+            .finish()
+    }
 }
 
 impl<'a> Listener<'a> {
@@ -467,7 +529,7 @@ impl<'a> Body<'a> {
                 owner: meta.namespace_tenant_label.or(meta.tenant_owner),
             },
             ("gateway.networking.k8s.io", "Gateway") => {
-                let listeners = list_of(at(&["listeners"]), Listener::of);
+                let listeners = at(&["listeners"]).map(JsonView::any);
                 let parameters_ref = at(&["infrastructure", "parametersRef"])
                     .map_or([None, None, None], |r| three(r, ["group", "kind", "name"]));
                 Body::Gateway(Box::new(GatewayDigest {
@@ -530,42 +592,34 @@ impl<'a> Body<'a> {
 }
 
 impl<'a> Listener<'a> {
+    /// Reads a listener. Field by field: the rules read the fields a listener starts with
+    /// (`name`, `port`, `protocol`, `hostname`, `tls`), and a walk over every entry would also
+    /// step through `allowedRoutes`, the deepest part, on every rule's pass.
     fn of<N: JsonView<'a>>(l: N) -> Listener<'a> {
-        let mut out = Listener {
-            name: None,
-            port: Port::Null,
-            protocol: "",
-            hostname: None,
-            has_tls: false,
-            tls_mode: None,
-            certificate_refs: None,
-            has_tls_options: false,
+        let text = |n: Option<N>| n.and_then(JsonView::as_str);
+        let port = match l.field("port") {
+            None => Port::Null,
+            Some(v) => match v.as_u64() {
+                Some(n) => Port::Number(n),
+                None if v.is_null() => Port::Null,
+                None => Port::Other(v.json_text().into()),
+            },
         };
-        l.each_entry(|k, v| match k {
-            "name" => out.name = v.as_str(),
-            "port" => {
-                out.port = match v.as_u64() {
-                    Some(n) => Port::Number(n),
-                    None if v.is_null() => Port::Null,
-                    None => Port::Other(v.json_text().into()),
-                }
-            }
-            "protocol" => out.protocol = v.as_str().unwrap_or_default(),
-            "hostname" => out.hostname = v.as_str(),
-            "tls" => {
-                out.has_tls = !v.is_null();
-                v.each_entry(|k, v| match k {
-                    "mode" => out.tls_mode = v.as_str(),
-                    "certificateRefs" => {
-                        out.certificate_refs = list_of(Some(v), Reference::of);
-                    }
-                    "options" => out.has_tls_options = v.is_nonempty_object(),
-                    _ => {}
-                });
-            }
-            _ => {}
-        });
-        out
+        let tls = l.field("tls");
+        Listener {
+            name: text(l.field("name")),
+            port,
+            protocol: text(l.field("protocol")).unwrap_or_default(),
+            hostname: text(l.field("hostname")),
+            has_tls: tls.is_some_and(|v| !v.is_null()),
+            tls_mode: text(tls.and_then(|t| t.field("mode"))),
+            certificate_refs: tls
+                .and_then(|t| t.field("certificateRefs"))
+                .map(JsonView::any),
+            has_tls_options: tls
+                .and_then(|t| t.field("options"))
+                .is_some_and(JsonView::is_nonempty_object),
+        }
     }
 }
 

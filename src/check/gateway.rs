@@ -126,7 +126,8 @@ fn tls_rules(
         ),
         "HTTPS" | "TLS" => {
             let mode = l.tls_mode.unwrap_or("Terminate");
-            let refs = l.certificate_refs.as_ref().map_or(0, |r| r.len());
+            let mut refs = 0;
+            l.each_certificate_ref(|_, _| refs += 1);
             if protocol == "HTTPS" && mode != "Terminate" {
                 f.report(
                     "gateway.tls",
@@ -165,15 +166,12 @@ fn cross_namespace_refs(
 ) {
     let gw = g.digest;
     let gw_ns = gw.namespace;
-    let Some(refs) = &l.certificate_refs else {
-        return;
-    };
-    for (i, r) in refs.iter().enumerate() {
+    l.each_certificate_ref(|i, r| {
         let Some(ns) = r.namespace else {
-            continue;
+            return;
         };
         if ns == gw_ns {
-            continue;
+            return;
         }
         let secret = r.name.unwrap_or_default();
         if !reference_grant_allows(index, gw_ns, ns, secret) {
@@ -189,7 +187,7 @@ fn cross_namespace_refs(
                 ),
             );
         }
-    }
+    });
 }
 
 /// Whether a ReferenceGrant in `to_ns` lets Gateways of `from_ns` use Secret `secret`.

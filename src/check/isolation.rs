@@ -98,10 +98,7 @@ struct Claims<'a> {
 
 impl<'a> Claims<'a> {
     fn of(index: &'a ObjectIndex<'a>) -> Claims<'a> {
-        // Counted first: the list is the checks' biggest table, so it gets exactly its room.
-        let mut count = 0;
-        Claims::visit(index, |_, _, _| count += 1);
-        let mut sorted = Vec::with_capacity(count);
+        let mut sorted = Vec::new();
         Claims::visit(index, |host, subject, field| {
             sorted.push(Claim {
                 host,
@@ -156,11 +153,11 @@ impl<'a> Claims<'a> {
             if g.digest.tenant().is_none() {
                 continue;
             }
-            for (i, l) in g.spec.listeners().iter().enumerate() {
-                if let Some(h) = l.hostname() {
+            g.spec.each_listener_str("hostname", |i, h| {
+                if let Some(h) = h {
                     claim(h, g.digest, ClaimField::ListenerHostname(position(i)));
                 }
-            }
+            });
         }
     }
 

@@ -137,9 +137,10 @@ fn solver_parent_refs<'a>(index: &ObjectIndex<'a>, issuer: &'a Digest<'a>, f: &m
                     let Some(section) = *section_name else {
                         continue;
                     };
-                    let found = gw
-                        .gateway()
-                        .is_some_and(|g| g.listeners().iter().any(|l| l.name == Some(section)));
+                    let mut found = false;
+                    if let Some(g) = gw.gateway() {
+                        g.each_listener_str("name", |_, name| found |= name == Some(section));
+                    }
                     if !found {
                         f.report(
                             "ref.issuer-gateway",
