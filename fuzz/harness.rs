@@ -5,6 +5,8 @@
 // Each fuzz target calls one of these functions; the others are unused in its build.
 #![allow(dead_code)]
 
+use capsule_render::capsule::{self, OutputItem};
+use capsule_render::check::CheckOptions;
 use capsule_render::krm::{self, InputKind};
 use capsule_render::sprig::capsule_func_map;
 use capsule_render::template::{ExecOptions, FuncMap, MissingKey, RenderEnv, Template, Value};
@@ -104,6 +106,9 @@ pub fn yaml_krm(input: &[u8]) {
                 (InputKind::Stream, 2) => krm::write_stream(&mut out, &parsed, items),
                 (InputKind::Stream, _) => krm::write_json_stream(&mut out, &parsed, items),
             };
+            // The checks read every object whatever its shape (listeners, references, …).
+            let kept: Vec<OutputItem> = (0..parsed.items.len()).map(OutputItem::Kept).collect();
+            let _ = capsule::run_checks(&parsed.items, &kept, &CheckOptions::default());
         }
     }
 }

@@ -210,6 +210,17 @@ impl<'a> Listener<'a> {
     }
 }
 
+impl Listener<'_> {
+    /// How many `tls.certificateRefs` there are (0 when it is not a list).
+    pub(crate) fn certificate_ref_count(&self) -> usize {
+        let mut n = 0;
+        if let Some(refs) = self.certificate_refs {
+            refs.each_item(|_| n += 1);
+        }
+        n
+    }
+}
+
 impl std::fmt::Debug for Listener<'_> {
     /// What the rules read, whatever form the object has.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -252,12 +263,20 @@ pub(crate) struct Reference<'a> {
 
 impl<'a> Reference<'a> {
     fn of<N: JsonView<'a>>(r: N) -> Reference<'a> {
-        Reference {
-            group: r.str_at(&["group"]),
-            kind: r.str_at(&["kind"]),
-            name: r.str_at(&["name"]),
-            namespace: r.str_at(&["namespace"]),
-        }
+        let mut out = Reference {
+            group: None,
+            kind: None,
+            name: None,
+            namespace: None,
+        };
+        r.each_entry(|k, v| match k {
+            "group" => out.group = v.as_str(),
+            "kind" => out.kind = v.as_str(),
+            "name" => out.name = v.as_str(),
+            "namespace" => out.namespace = v.as_str(),
+            _ => {}
+        });
+        out
     }
 }
 

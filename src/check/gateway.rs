@@ -126,8 +126,7 @@ fn tls_rules(
         ),
         "HTTPS" | "TLS" => {
             let mode = l.tls_mode.unwrap_or("Terminate");
-            let mut refs = 0;
-            l.each_certificate_ref(|_, _| refs += 1);
+            let refs = l.certificate_ref_count();
             if protocol == "HTTPS" && mode != "Terminate" {
                 f.report(
                     "gateway.tls",
