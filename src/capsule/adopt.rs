@@ -34,34 +34,46 @@ pub fn adopt(
     reps: &[Replication],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Adoption {
-    // Identities borrowed from the packed items (apiVersion, kind, namespace, name): a big
-    // package has far more candidates than generated objects, and owned copies of every
-    // identity were the render's largest table.
-    let mut existing: HashMap<(&str, &str, &str, &str), usize> = HashMap::new();
-    for &i in candidates {
-        if let Some(v) = items.get(i).map(Packed::view) {
-            let id = (
-                object::api_version(v),
-                object::kind(v),
-                object::namespace(v),
-                object::name(v),
+    // Each final's first candidate of the same identity. The table holds the finals'
+    // identities, borrowed: a big package has far more candidates than generated objects.
+    let matches: Vec<Option<usize>> = {
+        let mut wanted: HashMap<(&str, &str, &str, &str), usize> =
+            HashMap::with_capacity(finals.len());
+        for (at, f) in finals.iter().enumerate() {
+            let id = &f.id;
+            let key = (
+                id.api_version.as_str(),
+                id.kind.as_str(),
+                id.namespace.as_str(),
+                id.name.as_str(),
             );
-            existing.entry(id).or_insert(i);
+            wanted.entry(key).or_insert(at);
         }
-    }
+        let mut matches = vec![None; finals.len()];
+        for &i in candidates {
+            if let Some(v) = items.get(i).map(Packed::view) {
+                let key = (
+                    object::api_version(v),
+                    object::kind(v),
+                    object::namespace(v),
+                    object::name(v),
+                );
+                if let Some(m) = wanted.get(&key).and_then(|&at| matches.get_mut(at))
+                    && m.is_none()
+                {
+                    *m = Some(i);
+                }
+            }
+        }
+        matches
+    };
     let by_owner: HashMap<String, &Replication> = reps.iter().map(|r| (r.owner_key(), r)).collect();
     let mut out = Adoption {
         new_objects: Vec::new(),
         replacements: HashMap::new(),
     };
-    for f in finals {
-        let key = (
-            f.id.api_version.as_str(),
-            f.id.kind.as_str(),
-            f.id.namespace.as_str(),
-            f.id.name.as_str(),
-        );
-        let Some(&i) = existing.get(&key) else {
+    for (f, found) in finals.into_iter().zip(matches) {
+        let Some(i) = found else {
             out.new_objects.push(f);
             continue;
         };

@@ -596,13 +596,32 @@ pub struct Merged {
 
 /// Merges same-identity objects (§3.5), reporting conflicts on the later contributor.
 pub fn merge_all(produced: Vec<Produced>, reps: &[Replication], sink: &mut Sink) -> Vec<Merged> {
-    let mut out: Vec<Merged> = Vec::new();
-    let mut by_id: HashMap<ObjectId, usize> = HashMap::new();
-    let mut origin_of: Vec<(usize, String, String)> = Vec::new();
-    for p in produced {
-        let Some(&i) = by_id.get(&p.id) else {
-            by_id.insert(p.id.clone(), out.len());
-            origin_of.push((p.replication, p.provenance.encode(), p.field_path.clone()));
+    // Same identities found by sorting positions (no table of copied identities): each
+    // object's first contributor, by position in `produced`.
+    let position = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+    let mut order: Vec<u32> = (0..produced.len()).map(position).collect();
+    let id_at = |i: u32| produced.get(i as usize).map(|p| &p.id);
+    order.sort_unstable_by(|&a, &b| id_at(a).cmp(&id_at(b)).then(a.cmp(&b)));
+    let mut first_of: Vec<u32> = (0..produced.len()).map(position).collect();
+    for pair in order.windows(2) {
+        if let [a, b] = *pair
+            && id_at(a) == id_at(b)
+            && let Some(&first) = first_of.get(a as usize)
+            && let Some(slot) = first_of.get_mut(b as usize)
+        {
+            *slot = first;
+        }
+    }
+    drop(order);
+    // Where each first contributor went in `out` (set as it is pushed).
+    let mut slot_of = first_of.clone();
+    let mut out: Vec<Merged> = Vec::with_capacity(produced.len());
+    for (at, p) in produced.into_iter().enumerate() {
+        let first = first_of.get(at).map_or(at, |&f| f as usize);
+        if first == at {
+            if let Some(slot) = slot_of.get_mut(at) {
+                *slot = position(out.len());
+            }
             out.push(Merged {
                 id: p.id,
                 object: p.object,
@@ -610,9 +629,18 @@ pub fn merge_all(produced: Vec<Produced>, reps: &[Replication], sink: &mut Sink)
                 field_path: p.field_path,
             });
             continue;
+        }
+        let Some(m) = slot_of
+            .get(first)
+            .and_then(|&slot| out.get_mut(slot as usize))
+        else {
+            continue;
         };
-        let Some(m) = out.get_mut(i) else { continue };
-        let first = origin_of.get(i).map(|o| o.1.clone()).unwrap_or_default();
+        let first = m
+            .provenance
+            .first()
+            .map(Provenance::encode)
+            .unwrap_or_default();
         let rep = reps.get(p.replication);
         let mk = |sev: Severity, msg: String| {
             let mut d = Diagnostic::new(sev, msg);

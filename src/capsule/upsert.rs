@@ -94,9 +94,12 @@ pub fn upsert(
     opts: &UpsertOptions<'_>,
 ) -> Vec<OutputItem> {
     let previous: HashSet<usize> = previous.iter().copied().collect();
+    // Produced objects by identity, for an earlier run's objects (none on a first render).
     let mut by_id: HashMap<ObjectId, usize> = HashMap::new();
-    for (i, p) in produced.iter().enumerate() {
-        by_id.entry(p.id.clone()).or_insert(i);
+    if !previous.is_empty() {
+        for (i, p) in produced.iter().enumerate() {
+            by_id.entry(p.id.clone()).or_insert(i);
+        }
     }
     let mut slots: Vec<Option<FinalObject>> = produced.into_iter().map(Some).collect();
     let mut out = Vec::with_capacity(items.len() + slots.len());
