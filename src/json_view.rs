@@ -21,6 +21,8 @@ pub trait JsonView<'a>: Copy {
     fn field(self, key: &str) -> Option<Self>;
     /// Calls `f` with each entry of an object, in order (nothing for any other node).
     fn each_entry(self, f: impl FnMut(&'a str, Self));
+    /// Calls `f` with each entry of an object, in order, until it returns false.
+    fn each_entry_while(self, f: impl FnMut(&'a str, Self) -> bool);
     /// Calls `f` with each element of a list, in order; false when this node is not a list.
     fn each_item(self, f: impl FnMut(Self)) -> bool;
     /// True for an object with at least one entry.
@@ -76,6 +78,16 @@ impl<'a> JsonView<'a> for &'a Value {
         if let Value::Object(m) = self {
             for (k, v) in m {
                 f(k, v);
+            }
+        }
+    }
+
+    fn each_entry_while(self, mut f: impl FnMut(&'a str, Self) -> bool) {
+        if let Value::Object(m) = self {
+            for (k, v) in m {
+                if !f(k, v) {
+                    break;
+                }
             }
         }
     }
@@ -144,6 +156,13 @@ impl<'a> JsonView<'a> for AnyView<'a> {
         match self {
             AnyView::Tree(v) => v.each_entry(|k, v| f(k, AnyView::Tree(v))),
             AnyView::Packed(v) => v.each_entry(|k, v| f(k, AnyView::Packed(v))),
+        }
+    }
+
+    fn each_entry_while(self, mut f: impl FnMut(&'a str, Self) -> bool) {
+        match self {
+            AnyView::Tree(v) => v.each_entry_while(|k, v| f(k, AnyView::Tree(v))),
+            AnyView::Packed(v) => v.each_entry_while(|k, v| f(k, AnyView::Packed(v))),
         }
     }
 

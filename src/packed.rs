@@ -418,6 +418,10 @@ impl<'b> crate::json_view::JsonView<'b> for PackedView<'b> {
         });
     }
 
+    fn each_entry_while(self, f: impl FnMut(&'b str, Self) -> bool) {
+        self.entries_while(f);
+    }
+
     fn each_item(self, mut f: impl FnMut(Self)) -> bool {
         let mut r = self.reader();
         if r.byte() != Some(ARRAY) {
@@ -799,6 +803,17 @@ mod tests {
         let mut keys = Vec::new();
         pv.each_entry(|k, _| keys.push(k));
         assert_eq!(keys, ["kind", "spec", "e", "n", "t"]);
+        // Stopping early, in every form: the entries up to the one the reader stops at.
+        let until_e = |v: crate::json_view::AnyView<'_>| {
+            let mut keys = Vec::new();
+            v.each_entry_while(|k, _| {
+                keys.push(k.to_string());
+                k != "e"
+            });
+            keys
+        };
+        assert_eq!(until_e(pv.any()), ["kind", "spec", "e"]);
+        assert_eq!(until_e(tv.any()), ["kind", "spec", "e"]);
         assert_eq!(pv.str_at(&["spec", "a"]), None);
         assert!(Packed::of(&json!("s")).view().field("kind").is_none());
     }

@@ -11,6 +11,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
     for d in index.gateways_and_ingresses() {
         contradictory_annotations(d, f);
     }
+    let mut listeners = Vec::new();
     for g in &index.gateways {
         let (gw, a) = (g.digest, &g.spec.annotations);
         let issuer = a.issuer;
@@ -19,7 +20,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
             continue;
         }
         let ignored = a.ignore_tls_listeners.unwrap_or_default();
-        let listeners = g.spec.listeners();
+        g.spec.listeners_into(&mut listeners);
         if listeners.is_empty() {
             continue;
         }

@@ -114,10 +114,17 @@ impl<'a> GatewayDigest<'a> {
     /// The listeners, read from the object (none when `spec.listeners` is not a list).
     pub(crate) fn listeners(&self) -> Vec<Listener<'a>> {
         let mut out = Vec::new();
+        self.listeners_into(&mut out);
+        out
+    }
+
+    /// [`GatewayDigest::listeners`] into `out` (cleared first), for a rule that walks every
+    /// Gateway's listeners with one list.
+    pub(crate) fn listeners_into(&self, out: &mut Vec<Listener<'a>>) {
+        out.clear();
         if let Some(list) = self.listeners {
             list.each_item(|l| out.push(Listener::of(l)));
         }
-        out
     }
 }
 
@@ -611,34 +618,49 @@ impl<'a> Body<'a> {
 }
 
 impl<'a> Listener<'a> {
-    /// Reads a listener. Field by field: the rules read the fields a listener starts with
-    /// (`name`, `port`, `protocol`, `hostname`, `tls`), and a walk over every entry would also
-    /// step through `allowedRoutes`, the deepest part, on every rule's pass.
+    /// Reads a listener, in one pass that stops once the fields the rules read (`name`,
+    /// `port`, `protocol`, `hostname`, `tls`) are all found: a listener usually ends with
+    /// `allowedRoutes`, its deepest part, which every rule's pass would otherwise step through.
     fn of<N: JsonView<'a>>(l: N) -> Listener<'a> {
-        let text = |n: Option<N>| n.and_then(JsonView::as_str);
-        let port = match l.field("port") {
-            None => Port::Null,
-            Some(v) => match v.as_u64() {
-                Some(n) => Port::Number(n),
-                None if v.is_null() => Port::Null,
-                None => Port::Other(v.json_text().into()),
-            },
+        let mut out = Listener {
+            name: None,
+            port: Port::Null,
+            protocol: "",
+            hostname: None,
+            has_tls: false,
+            tls_mode: None,
+            certificate_refs: None,
+            has_tls_options: false,
         };
-        let tls = l.field("tls");
-        Listener {
-            name: text(l.field("name")),
-            port,
-            protocol: text(l.field("protocol")).unwrap_or_default(),
-            hostname: text(l.field("hostname")),
-            has_tls: tls.is_some_and(|v| !v.is_null()),
-            tls_mode: text(tls.and_then(|t| t.field("mode"))),
-            certificate_refs: tls
-                .and_then(|t| t.field("certificateRefs"))
-                .map(JsonView::any),
-            has_tls_options: tls
-                .and_then(|t| t.field("options"))
-                .is_some_and(JsonView::is_nonempty_object),
-        }
+        let mut missing = 5;
+        l.each_entry_while(|k, v| {
+            match k {
+                "name" => out.name = v.as_str(),
+                "port" => {
+                    out.port = match v.as_u64() {
+                        Some(n) => Port::Number(n),
+                        None if v.is_null() => Port::Null,
+                        None => Port::Other(v.json_text().into()),
+                    }
+                }
+                "protocol" => out.protocol = v.as_str().unwrap_or_default(),
+                "hostname" => out.hostname = v.as_str(),
+                "tls" => {
+                    out.has_tls = !v.is_null();
+                    v.each_entry(|k, v| match k {
+                        "mode" => out.tls_mode = v.as_str(),
+                        "certificateRefs" => out.certificate_refs = Some(v.any()),
+                        "options" => out.has_tls_options = v.is_nonempty_object(),
+                        _ => {}
+                    });
+                }
+                _ => return true,
+            }
+            // Keys are unique, so each of the five is counted once.
+            missing -= 1;
+            missing > 0
+        });
+        out
     }
 }
 
@@ -676,7 +698,9 @@ mod tests {
                                  "options": {"k": "v"}}},
                         {"port": "80", "protocol": 7, "tls": null},
                         {"name": "c", "port": -1, "tls": {"certificateRefs": "no"}},
-                        "not a listener"]}}),
+                        "not a listener",
+                        {"allowedRoutes": {"namespaces": {"from": "All"}}, "tls": {"mode": "Passthrough"},
+                         "hostname": "d.example.com", "x": 1, "protocol": "TLS", "port": 8443, "name": "d", "y": 2}]}}),
             json!({"apiVersion": "gateway.networking.k8s.io/v1", "kind": "HTTPRoute",
                 "metadata": {"name": "r", "namespace": "ns", "annotations": {"internal.config.kubernetes.io/path": "r.yaml"}},
                 "spec": {"hostnames": ["a.example.com", 3, "b.example.com"]}}),
@@ -718,9 +742,16 @@ mod tests {
             .gateway()
             .map(GatewayDigest::listeners)
             .unwrap_or_default();
-        assert_eq!(listeners.len(), 4);
+        assert_eq!(listeners.len(), 5);
         assert_eq!(listeners[1].port, Port::Other("\"80\"".into()));
         assert_eq!(listeners[2].port, Port::Other("-1".into()));
+        // Read in any key order, whatever comes before or after the five fields.
+        let d = &listeners[4];
+        assert_eq!(
+            (d.name, d.protocol, d.hostname, d.tls_mode),
+            (Some("d"), "TLS", Some("d.example.com"), Some("Passthrough"))
+        );
+        assert_eq!(d.port, Port::Number(8443));
         assert_eq!(gateway.file, Some("f.yaml"));
         let ns = Digest::of(&objects[10], None);
         assert!(matches!(&ns.body, Body::Namespace { owner: Some(t) } if &**t == "t"));

@@ -23,9 +23,15 @@ impl std::fmt::Display for ListenerPath {
 const MAX_LISTENERS: usize = 64;
 
 pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
+    // One list and two tables for every Gateway.
+    let mut listeners = Vec::new();
+    let mut names: HashMap<&str, usize> = HashMap::new();
+    let mut combos: HashMap<(Option<u64>, &str, &str), usize> = HashMap::new();
     for g in &index.gateways {
         let gw = g.digest;
-        let listeners = g.spec.listeners();
+        g.spec.listeners_into(&mut listeners);
+        names.clear();
+        combos.clear();
         if listeners.len() > MAX_LISTENERS {
             f.report(
                 "gateway.listener-limit",
@@ -40,12 +46,9 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                 ),
             );
         }
-        let mut names: HashMap<&str, usize> = HashMap::with_capacity(listeners.len());
-        let mut combos: HashMap<(Option<u64>, &str, &str), usize> =
-            HashMap::with_capacity(listeners.len());
         for (i, l) in listeners.iter().enumerate() {
             let path = ListenerPath(i);
-            let lname = l.name();
+            let lname = l.name.unwrap_or_default();
             if !is_dns_subdomain(lname) {
                 f.report(
                     "gateway.listener-name",
@@ -71,7 +74,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                 );
             }
             let protocol = l.protocol;
-            let hostname = l.hostname().unwrap_or_default();
+            let hostname = l.hostname.unwrap_or_default();
             if let Some(first) = combos.insert((l.port.as_u64(), protocol, hostname), i) {
                 let port = l.port.to_string();
                 f.report(
