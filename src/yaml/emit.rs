@@ -194,7 +194,10 @@ pub fn plain_ok(s: &str) -> bool {
     if s.len() <= 5 && WORDS.iter().any(|w| s.eq_ignore_ascii_case(w)) {
         return false;
     }
-    if s.ends_with([' ', ':', '\t']) || s.contains(": ") || s.contains(" #") || s.contains(":\t") {
+    // `: `, ` #` and `:<tab>` anywhere, in one pass over the bytes (three `contains` calls
+    // were a tenth of a big render's CPU time).
+    let breaks_plain = |w: &[u8]| matches!(w, [b':', b' ' | b'\t'] | [b' ', b'#']);
+    if s.ends_with([' ', ':', '\t']) || s.as_bytes().windows(2).any(breaks_plain) {
         return false;
     }
     s.chars().all(|c| {
