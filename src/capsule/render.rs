@@ -617,8 +617,8 @@ pub fn merge_all(produced: Vec<Produced>, reps: &[Replication], sink: &mut Sink)
     let mut slot_of = first_of.clone();
     let mut out: Vec<Merged> = Vec::with_capacity(produced.len());
     for (at, p) in produced.into_iter().enumerate() {
-        let first = first_of.get(at).map_or(at, |&f| f as usize);
-        if first == at {
+        let first_at = first_of.get(at).map_or(at, |&f| f as usize);
+        if first_at == at {
             if let Some(slot) = slot_of.get_mut(at) {
                 *slot = position(out.len());
             }
@@ -631,7 +631,7 @@ pub fn merge_all(produced: Vec<Produced>, reps: &[Replication], sink: &mut Sink)
             continue;
         }
         let Some(m) = slot_of
-            .get(first)
+            .get(first_at)
             .and_then(|&slot| out.get_mut(slot as usize))
         else {
             continue;

@@ -1,10 +1,12 @@
 //! What the checks read of one object, in one pass over it: identity, the labels and
-//! annotations they look at, and per kind the few fields a rule reads (listeners, hostnames,
-//! issuer solvers, …). The checks hold no object tree: a render keeps its objects packed while
-//! the checks run, and the digests of a big package take a fraction of the trees' memory.
+//! annotations they look at, and per kind the few fields a rule reads (hostnames, issuer
+//! solvers, …). The checks hold no object tree: a render keeps its objects packed while the
+//! checks run, and the digests of a big package take a fraction of the trees' memory.
 //!
 //! A digest borrows its strings from the object it was read from (a packed item or generated
-//! object, or a tree; alive while the checks run): reading one allocates only its lists.
+//! object, or a tree; alive while the checks run): reading one allocates only its lists. A
+//! Gateway's listeners, the biggest of those lists, are not read into the digest: it keeps a
+//! view of `spec.listeners` ([`AnyView`]), and a rule reads the listeners when it walks them.
 
 use crate::diagnostic::ResourceRef;
 use crate::json_view::{AnyView, JsonView};
@@ -126,9 +128,7 @@ impl<'a> GatewayDigest<'a> {
             list.each_item(|l| out.push(Listener::of(l)));
         }
     }
-}
 
-impl<'a> GatewayDigest<'a> {
     /// Calls `f` with each listener's position and its field `key` when a string: the one
     /// field a rule reads of every listener (their names, their hostnames), without reading
     /// the rest of each listener.
@@ -215,9 +215,7 @@ impl<'a> Listener<'a> {
             })
         })
     }
-}
 
-impl Listener<'_> {
     /// How many `tls.certificateRefs` there are (0 when it is not a list).
     pub(crate) fn certificate_ref_count(&self) -> usize {
         let mut n = 0;
@@ -225,6 +223,16 @@ impl Listener<'_> {
             refs.each_item(|_| n += 1);
         }
         n
+    }
+
+    /// `name`, "" when unset or not a string.
+    pub(crate) fn name(&self) -> &str {
+        self.name.unwrap_or_default()
+    }
+
+    /// `hostname`, when a string.
+    pub(crate) fn hostname(&self) -> Option<&str> {
+        self.hostname
     }
 }
 
@@ -243,18 +251,6 @@ impl std::fmt::Debug for Listener<'_> {
             .field("certificate_refs", &is_list.then_some(refs))
             .field("has_tls_options", &self.has_tls_options)
             .finish()
-    }
-}
-
-impl<'a> Listener<'a> {
-    /// `name`, "" when unset or not a string.
-    pub(crate) fn name(&self) -> &str {
-        self.name.unwrap_or_default()
-    }
-
-    /// `hostname`, when a string.
-    pub(crate) fn hostname(&self) -> Option<&str> {
-        self.hostname
     }
 }
 
