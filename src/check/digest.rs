@@ -389,12 +389,20 @@ impl<'a> Digest<'a> {
         let mut kind = None;
         let mut metadata = None;
         let mut spec = None;
-        object.each_entry(|k, v| match k {
-            "apiVersion" => api_version = v.as_str(),
-            "kind" => kind = v.as_str(),
-            "metadata" => metadata = Some(v),
-            "spec" => spec = Some(v),
-            _ => {}
+        // Stops once the four are found: an object usually ends with its `spec`, and a packed
+        // one would otherwise be stepped through to its end.
+        let mut missing = 4;
+        object.each_entry_while(|k, v| {
+            match k {
+                "apiVersion" => api_version = v.as_str(),
+                "kind" => kind = v.as_str(),
+                "metadata" => metadata = Some(v),
+                "spec" => spec = Some(v),
+                _ => return true,
+            }
+            // Keys are unique, so each of the four is counted once.
+            missing -= 1;
+            missing > 0
         });
         let meta = Meta::of(metadata);
         let api_version = api_version.unwrap_or_default();
@@ -725,6 +733,10 @@ mod tests {
                 "labels": {"capsule.clastix.io/tenant": "l"}, "ownerReferences": [{"kind": "Tenant", "name": "t"}]}}),
             json!({"kind": 3, "metadata": {"name": ["x"]}}),
             json!("not an object"),
+            // The four top-level fields in another order, among others.
+            json!({"status": {"x": [1]}, "spec": {"issuerRef": {"kind": "Issuer", "name": "j"}},
+                "metadata": {"name": "late", "namespace": "ns"}, "extra": {}, "kind": "Certificate",
+                "apiVersion": "cert-manager.io/v1", "more": 1}),
         ];
         for o in &objects {
             let packed = crate::packed::Packed::of(o);
@@ -751,5 +763,15 @@ mod tests {
         assert_eq!(gateway.file, Some("f.yaml"));
         let ns = Digest::of(&objects[10], None);
         assert!(matches!(&ns.body, Body::Namespace { owner: Some(t) } if &**t == "t"));
+        let packed = crate::packed::Packed::of(&objects[14]);
+        let late = Digest::of(packed.view(), None);
+        assert_eq!(
+            (late.api_version, late.kind, late.name, late.namespace),
+            ("cert-manager.io/v1", Some("Certificate"), "late", "ns")
+        );
+        assert!(
+            matches!(&late.body, Body::Certificate(r) if **r == [Some("Issuer"), Some("j")]),
+            "{late:?}"
+        );
     }
 }
