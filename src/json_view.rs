@@ -19,9 +19,8 @@ pub trait JsonView<'a>: Copy {
     fn as_u64(self) -> Option<u64>;
     /// The entry `key`, when this node is an object that has it.
     fn field(self, key: &str) -> Option<Self>;
-    /// Calls `f` with each entry of an object, in order (nothing for any other node).
-    fn each_entry(self, f: impl FnMut(&'a str, Self));
-    /// Calls `f` with each entry of an object, in order, until it returns false.
+    /// Calls `f` with each entry of an object, in order, until it returns false (nothing for
+    /// any other node).
     fn each_entry_while(self, f: impl FnMut(&'a str, Self) -> bool);
     /// Calls `f` with each element of a list, in order; false when this node is not a list.
     fn each_item(self, f: impl FnMut(Self)) -> bool;
@@ -31,6 +30,34 @@ pub trait JsonView<'a>: Copy {
     fn json_text(self) -> String;
     /// The node as an [`AnyView`], to be kept and read again later.
     fn any(self) -> AnyView<'a>;
+
+    /// Calls `f` with each entry of an object, in order (nothing for any other node).
+    fn each_entry(self, mut f: impl FnMut(&'a str, Self)) {
+        self.each_entry_while(|k, v| {
+            f(k, v);
+            true
+        });
+    }
+
+    /// The entries `keys` of an object, read in one pass that stops once all are found (a
+    /// packed object is then not stepped through to its end).
+    fn fields<const N: usize>(self, keys: [&str; N]) -> [Option<Self>; N] {
+        let mut out = [None; N];
+        let mut missing = N;
+        self.each_entry_while(|k, v| {
+            if let Some(slot) = keys
+                .iter()
+                .position(|&key| key == k)
+                .and_then(|i| out.get_mut(i))
+                && slot.is_none()
+            {
+                *slot = Some(v);
+                missing -= 1;
+            }
+            missing > 0
+        });
+        out
+    }
 
     /// The string at `path` (object keys) below this node.
     fn str_at(self, path: &[&str]) -> Option<&'a str> {
@@ -71,14 +98,6 @@ impl<'a> JsonView<'a> for &'a Value {
         match self {
             Value::Object(m) => crate::json_field::get(m, key),
             _ => None,
-        }
-    }
-
-    fn each_entry(self, mut f: impl FnMut(&'a str, Self)) {
-        if let Value::Object(m) = self {
-            for (k, v) in m {
-                f(k, v);
-            }
         }
     }
 
@@ -149,13 +168,6 @@ impl<'a> JsonView<'a> for AnyView<'a> {
         match self {
             AnyView::Tree(v) => JsonView::field(v, key).map(AnyView::Tree),
             AnyView::Packed(v) => v.field(key).map(AnyView::Packed),
-        }
-    }
-
-    fn each_entry(self, mut f: impl FnMut(&'a str, Self)) {
-        match self {
-            AnyView::Tree(v) => v.each_entry(|k, v| f(k, AnyView::Tree(v))),
-            AnyView::Packed(v) => v.each_entry(|k, v| f(k, AnyView::Packed(v))),
         }
     }
 

@@ -351,29 +351,6 @@ impl<'b> PackedView<'b> {
     fn tag(self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
-
-    /// Calls `f` with each entry of an object until it returns false.
-    fn entries_while(self, mut f: impl FnMut(&'b str, PackedView<'b>) -> bool) {
-        let mut r = self.reader();
-        if r.byte() != Some(OBJECT) {
-            return;
-        }
-        let Some(n) = r.len() else {
-            return;
-        };
-        for _ in 0..n {
-            let Some(key) = r.str() else {
-                return;
-            };
-            let value = PackedView {
-                bytes: self.bytes,
-                at: r.at,
-            };
-            if !f(key, value) || r.skip().is_none() {
-                return;
-            }
-        }
-    }
 }
 
 impl<'b> crate::json_view::JsonView<'b> for PackedView<'b> {
@@ -411,15 +388,26 @@ impl<'b> crate::json_view::JsonView<'b> for PackedView<'b> {
         None
     }
 
-    fn each_entry(self, mut f: impl FnMut(&'b str, Self)) {
-        self.entries_while(|k, v| {
-            f(k, v);
-            true
-        });
-    }
-
-    fn each_entry_while(self, f: impl FnMut(&'b str, Self) -> bool) {
-        self.entries_while(f);
+    fn each_entry_while(self, mut f: impl FnMut(&'b str, Self) -> bool) {
+        let mut r = self.reader();
+        if r.byte() != Some(OBJECT) {
+            return;
+        }
+        let Some(n) = r.len() else {
+            return;
+        };
+        for _ in 0..n {
+            let Some(key) = r.str() else {
+                return;
+            };
+            let value = PackedView {
+                bytes: self.bytes,
+                at: r.at,
+            };
+            if !f(key, value) || r.skip().is_none() {
+                return;
+            }
+        }
     }
 
     fn each_item(self, mut f: impl FnMut(Self)) -> bool {

@@ -44,7 +44,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                     ),
                 );
             }
-            if let (Some(h), Some(found)) = (l.hostname(), http01_only)
+            if let (Some(h), Some(found)) = (l.hostname, http01_only)
                 && h.starts_with("*.")
             {
                 f.report(
@@ -91,7 +91,7 @@ fn contradictory_annotations(d: &Digest<'_>, f: &mut Findings<'_>) {
 
 /// Why gateway-shim would skip an HTTPS/TLS listener, if it would.
 fn skip_reason(l: &Listener<'_>, gw_ns: &str) -> Option<String> {
-    if l.hostname().unwrap_or_default().is_empty() {
+    if l.hostname.unwrap_or_default().is_empty() {
         return Some("it has no hostname".into());
     }
     if !l.has_tls {

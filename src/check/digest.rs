@@ -229,11 +229,6 @@ impl<'a> Listener<'a> {
     pub(crate) fn name(&self) -> &str {
         self.name.unwrap_or_default()
     }
-
-    /// `hostname`, when a string.
-    pub(crate) fn hostname(&self) -> Option<&str> {
-        self.hostname
-    }
 }
 
 impl std::fmt::Debug for Listener<'_> {
@@ -266,20 +261,15 @@ pub(crate) struct Reference<'a> {
 
 impl<'a> Reference<'a> {
     fn of<N: JsonView<'a>>(r: N) -> Reference<'a> {
-        let mut out = Reference {
-            group: None,
-            kind: None,
-            name: None,
-            namespace: None,
-        };
-        r.each_entry(|k, v| match k {
-            "group" => out.group = v.as_str(),
-            "kind" => out.kind = v.as_str(),
-            "name" => out.name = v.as_str(),
-            "namespace" => out.namespace = v.as_str(),
-            _ => {}
-        });
-        out
+        let [group, kind, name, namespace] = r
+            .fields(["group", "kind", "name", "namespace"])
+            .map(|v| v.and_then(JsonView::as_str));
+        Reference {
+            group,
+            kind,
+            name,
+            namespace,
+        }
     }
 }
 
@@ -314,11 +304,8 @@ pub(crate) struct AllowedHostnames<'a> {
 
 impl<'a> Digest<'a> {
     /// The API group of `apiVersion` ("" for the core group).
-    pub(crate) fn group(&self) -> &str {
-        match self.api_version.rsplit_once('/') {
-            Some((g, _)) => g,
-            None => "",
-        }
+    pub(crate) fn group(&self) -> &'a str {
+        api_group(self.api_version)
     }
 
     /// `kind`, "" when missing.
@@ -385,32 +372,13 @@ impl<'a> Digest<'a> {
     /// renderer's bookkeeping (local-config, provenance, kpt's path) that decides how the object
     /// is checked.
     pub(crate) fn read<N: JsonView<'a>>(object: N) -> (Digest<'a>, Bookkeeping<'a>) {
-        let mut api_version = None;
-        let mut kind = None;
-        let mut metadata = None;
-        let mut spec = None;
-        // Stops once the four are found: an object usually ends with its `spec`, and a packed
-        // one would otherwise be stepped through to its end.
-        let mut missing = 4;
-        object.each_entry_while(|k, v| {
-            match k {
-                "apiVersion" => api_version = v.as_str(),
-                "kind" => kind = v.as_str(),
-                "metadata" => metadata = Some(v),
-                "spec" => spec = Some(v),
-                _ => return true,
-            }
-            // Keys are unique, so each of the four is counted once.
-            missing -= 1;
-            missing > 0
-        });
+        // An object usually ends with its `spec`: the read stops there.
+        let [api_version, kind, metadata, spec] =
+            object.fields(["apiVersion", "kind", "metadata", "spec"]);
+        let kind = kind.and_then(JsonView::as_str);
         let meta = Meta::of(metadata);
-        let api_version = api_version.unwrap_or_default();
-        let group = match api_version.rsplit_once('/') {
-            Some((g, _)) => g,
-            None => "",
-        };
-        let body = Body::of(group, kind, spec, &meta);
+        let api_version = api_version.and_then(JsonView::as_str).unwrap_or_default();
+        let body = Body::of(api_group(api_version), kind, spec, &meta);
         let bookkeeping = Bookkeeping {
             local_config: meta.local_config == Some("true"),
             provenance: meta.provenance,
@@ -427,6 +395,15 @@ impl<'a> Digest<'a> {
             api_version,
         };
         (digest, bookkeeping)
+    }
+}
+
+/// The group of an `apiVersion`: what comes before its last `/` ("" for the core group). An
+/// `apiVersion` with two slashes, which the API server rejects, gives no known group.
+fn api_group(api_version: &str) -> &str {
+    match api_version.rsplit_once('/') {
+        Some((g, _)) => g,
+        None => "",
     }
 }
 
@@ -626,45 +603,29 @@ impl<'a> Listener<'a> {
     /// `port`, `protocol`, `hostname`, `tls`) are all found: a listener usually ends with
     /// `allowedRoutes`, its deepest part, which every rule's pass would otherwise step through.
     fn of<N: JsonView<'a>>(l: N) -> Listener<'a> {
-        let mut out = Listener {
-            name: None,
-            port: Port::Null,
-            protocol: "",
-            hostname: None,
-            has_tls: false,
-            tls_mode: None,
-            certificate_refs: None,
-            has_tls_options: false,
-        };
-        let mut missing = 5;
-        l.each_entry_while(|k, v| {
-            match k {
-                "name" => out.name = v.as_str(),
-                "port" => {
-                    out.port = match v.as_u64() {
-                        Some(n) => Port::Number(n),
-                        None if v.is_null() => Port::Null,
-                        None => Port::Other(v.json_text().into()),
-                    }
-                }
-                "protocol" => out.protocol = v.as_str().unwrap_or_default(),
-                "hostname" => out.hostname = v.as_str(),
-                "tls" => {
-                    out.has_tls = !v.is_null();
-                    v.each_entry(|k, v| match k {
-                        "mode" => out.tls_mode = v.as_str(),
-                        "certificateRefs" => out.certificate_refs = Some(v.any()),
-                        "options" => out.has_tls_options = v.is_nonempty_object(),
-                        _ => {}
-                    });
-                }
-                _ => return true,
-            }
-            // Keys are unique, so each of the five is counted once.
-            missing -= 1;
-            missing > 0
-        });
-        out
+        let [name, port, protocol, hostname, tls] =
+            l.fields(["name", "port", "protocol", "hostname", "tls"]);
+        let text = |v: Option<N>| v.and_then(JsonView::as_str);
+        let [tls_mode, certificate_refs, options] = tls
+            .map(|t| t.fields(["mode", "certificateRefs", "options"]))
+            .unwrap_or_default();
+        Listener {
+            name: text(name),
+            port: match port {
+                None => Port::Null,
+                Some(v) => match v.as_u64() {
+                    Some(n) => Port::Number(n),
+                    None if v.is_null() => Port::Null,
+                    None => Port::Other(v.json_text().into()),
+                },
+            },
+            protocol: text(protocol).unwrap_or_default(),
+            hostname: text(hostname),
+            has_tls: tls.is_some_and(|v| !v.is_null()),
+            tls_mode: text(tls_mode),
+            certificate_refs: certificate_refs.map(JsonView::any),
+            has_tls_options: options.is_some_and(JsonView::is_nonempty_object),
+        }
     }
 }
 

@@ -89,7 +89,7 @@ pub(super) fn check(index: &ObjectIndex<'_>, f: &mut Findings<'_>) {
                     ),
                 );
             }
-            if let Some(h) = l.hostname()
+            if let Some(h) = l.hostname
                 && let Err(why) = is_gateway_hostname(h)
             {
                 f.report(

@@ -121,14 +121,13 @@ impl<'a> Claims<'a> {
             sorted,
             wildcards: Vec::new(),
         };
-        let mut wildcards = Vec::new();
-        for (first, other) in claims.groups() {
-            let host = claims.claim(first).host;
-            if host.starts_with("*.") {
-                wildcards.push((host, first, other));
-            }
-        }
-        claims.wildcards = wildcards;
+        // The hostnames that start with `*.` sort together, between `*.` and `*/`.
+        let start = claims.sorted.partition_point(|c| c.host < "*.");
+        let end = claims.sorted.partition_point(|c| c.host < "*/");
+        claims.wildcards = claims
+            .groups(start..end)
+            .map(|(first, other)| (claims.claim(first).host, first, other))
+            .collect();
         claims
     }
 
@@ -175,17 +174,21 @@ impl<'a> Claims<'a> {
         &self.sorted[at as usize]
     }
 
-    /// Per hostname, in hostname order: its first claim and its first claim by another tenant
-    /// than the first's (positions in `sorted`).
-    fn groups(&self) -> impl Iterator<Item = (u32, Option<u32>)> + use<'_, 'a> {
-        let mut i = 0;
+    /// Per hostname of the claims in `range` (positions in `sorted`), in hostname order: its
+    /// first claim and its first claim by another tenant than the first's.
+    fn groups(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = (u32, Option<u32>)> + use<'_, 'a> {
+        let claims = self.sorted.get(..range.end).unwrap_or_default();
+        let mut i = range.start;
         std::iter::from_fn(move || {
-            let first = self.sorted.get(i)?;
+            let first = claims.get(i)?;
             let tenant = self.tenant(first);
             let start = position(i);
             let mut other = None;
             i += 1;
-            while let Some(next) = self.sorted.get(i)
+            while let Some(next) = claims.get(i)
                 && next.host == first.host
             {
                 if other.is_none() && self.tenant(next) != tenant {
@@ -223,7 +226,7 @@ impl ClaimField {
 fn collisions(claims: &Claims<'_>, f: &mut Findings<'_>) {
     let mut wildcard = String::new();
     // Reported by hostname, as the groups come.
-    for (first, other) in claims.groups() {
+    for (first, other) in claims.groups(0..claims.sorted.len()) {
         let first = claims.claim(first);
         let host = first.host;
         // The same hostname in two tenants.
